@@ -1,0 +1,53 @@
+#include "cli/app.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace grabli::cli {
+
+bool use_color(bool no_color_flag, int fd) {
+  if (no_color_flag) return false;
+  if (const char* nc = std::getenv("NO_COLOR"); nc && *nc) return false;
+  return isatty(fd) != 0;
+}
+
+std::optional<Setup> load_setup(const SetupOptions& opts, std::ostream& err) {
+  Setup s;
+  std::vector<PolicyError> errors;
+  std::string cfg = opts.config_path;
+  if (cfg.empty()) {
+    if (auto found = find_config(opts.search_from)) cfg = *found;
+  }
+  if (!cfg.empty()) s.config = load_config(cfg, errors);
+  std::vector<PolicySource> sources;
+  if (!opts.only_paths.empty()) {
+    for (const auto& p : opts.only_paths) read_policy_path(p, sources, errors);
+  } else {
+    if (opts.embedded && s.config.embedded) sources = embedded_policy_sources();
+    for (const auto& p : s.config.packs) read_policy_path(p, sources, errors);
+    for (const auto& p : opts.policy_paths) read_policy_path(p, sources, errors);
+  }
+  auto vocab = embedded_vocabulary();
+  vocab.insert(vocab.end(), s.config.vocabulary.begin(), s.config.vocabulary.end());
+  auto dicts = DictionaryPaths::discover();
+  auto loaded = compile_policy(sources, std::move(vocab), dicts);
+  errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
+  for (const auto& d : s.config.overrides.disabled)
+    if (d.find('/') != std::string::npos && loaded.policy && !loaded.policy->find(d))
+      errors.push_back({s.config.file, 0, 0, d, "'disable' names a rule that does not exist"});
+  if (!errors.empty()) {
+    for (const auto& e : errors) err << e.to_string() << "\n";
+    err << "grabli: " << errors.size() << " error(s) in the policy or config; nothing was checked\n";
+    return std::nullopt;
+  }
+  if (const auto missing = dicts.describe_missing(); !missing.empty()) {
+    err << "grabli: warning: Hunspell dictionary " << missing
+        << " not found; spelling and lemma matching are degraded (install hunspell-ru hunspell-en-us or set DICPATH)\n";
+  }
+  s.policy = std::move(loaded.policy);
+  return s;
+}
+
+}  // namespace grabli::cli

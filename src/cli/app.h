@@ -1,0 +1,41 @@
+#pragma once
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "policy/policy.h"
+
+namespace grabli::cli {
+
+inline constexpr int kExitClean = 0, kExitFindings = 1, kExitError = 2;
+
+// What every command that checks text needs: the config and the compiled policy.
+struct Setup {
+  Config config;
+  std::unique_ptr<Policy> policy;
+};
+
+struct SetupOptions {
+  std::string config_path;                // --config
+  std::vector<std::string> policy_paths;  // --policy
+  std::string search_from = ".";          // where to look for .grabli.yaml
+  bool embedded = true;
+  std::vector<std::string> only_paths;    // rules test PATH…: only these files
+};
+
+// Prints every policy/config error as file:line:column and returns nullopt on any.
+std::optional<Setup> load_setup(const SetupOptions& opts, std::ostream& err);
+
+// Whether to paint output: a terminal, no NO_COLOR, no --no-color.
+bool use_color(bool no_color_flag, int fd);
+
+int run_check(int argc, char** argv);
+int run_rules(int argc, char** argv);
+int run_audit(int argc, char** argv);
+int run_hook(int argc, char** argv);
+int run_init(int argc, char** argv);
+
+}  // namespace grabli::cli

@@ -1,0 +1,128 @@
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <iterator>
+
+#include "cli/app.h"
+#include "engine/checker.h"
+#include "input/draft.h"
+#include "policy/taxonomy.h"
+#include "report/json_printer.h"
+#include "report/printers.h"
+#include "report/text_printer.h"
+
+namespace po = boost::program_options;
+
+namespace grabli::cli {
+
+namespace {
+bool valid_choice(std::span<const std::string_view> set, const std::string& v, const char* what, std::ostream& err) {
+  if (v.empty() || taxonomy::known(set, v)) return true;
+  auto near = taxonomy::closest(set, v);
+  err << "grabli: unknown " << what << " '" << v << "'" << (near.empty() ? "" : " (did you mean '" + std::string(near) + "'?)")
+      << "; expected one of " << taxonomy::join(set) << "\n";
+  return false;
+}
+}  // namespace
+
+int run_check(int argc, char** argv) {
+  po::options_description desc("grabli check [FILE...|-] [options]");
+  std::vector<std::string> files, policies;
+  std::string role, channel, lang = "auto", reply_to, config, format = "text", fail_on;
+  bool no_color = false;
+  desc.add_options()("help,h", "show this help")
+      ("role", po::value(&role), "executive | press | support | employee")
+      ("channel", po::value(&channel), "twitter, telegram, vk, facebook, linkedin, …")
+      ("lang", po::value(&lang), "ru | en | auto (by script)")
+      ("reply-to", po::value(&reply_to), "the customer message this post answers")
+      ("config", po::value(&config), ".grabli.yaml to use (default: found by walking up)")
+      ("policy", po::value(&policies), "extra policy folder or file (repeatable)")
+      ("format", po::value(&format), "text | json | sarif | github")
+      ("fail-on", po::value(&fail_on), "error | warning | info (default: warning)")
+      ("no-color", po::bool_switch(&no_color), "never colour the output")
+      ("files", po::value(&files), "files to check; '-' or none for stdin");
+  po::positional_options_description pos;
+  pos.add("files", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(desc).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "grabli check: " << e.what() << "\n" << desc;
+    return kExitError;
+  }
+  if (vm.count("help")) {
+    std::cout << desc;
+    return kExitClean;
+  }
+  channel = std::string(taxonomy::canonical_channel(channel));
+  if (!valid_choice(taxonomy::roles(), role, "role", std::cerr) ||
+      !valid_choice(taxonomy::channels(), channel, "channel", std::cerr))
+    return kExitError;
+  if (lang != "auto" && lang != "ru" && lang != "en") {
+    std::cerr << "grabli check: --lang must be ru, en or auto\n";
+    return kExitError;
+  }
+  auto printer = make_check_printer(format, std::cout, use_color(no_color, STDOUT_FILENO));
+  if (!printer) {
+    std::cerr << "grabli check: unknown --format '" << format << "'; expected text, json, sarif or github\n";
+    return kExitError;
+  }
+  if (files.empty()) files.push_back("-");
+
+  SetupOptions so;
+  so.config_path = config;
+  so.policy_paths = policies;
+  if (files.front() != "-") {
+    std::error_code ec;
+    auto parent = std::filesystem::absolute(files.front(), ec).parent_path();
+    if (!ec) so.search_from = parent.string();
+  }
+  auto setup = load_setup(so, std::cerr);
+  if (!setup) return kExitError;
+  Level threshold = setup->config.fail_on.value_or(Level::warning);
+  if (!fail_on.empty() && !parse_level(fail_on, threshold)) {
+    std::cerr << "grabli check: --fail-on must be error, warning or info\n";
+    return kExitError;
+  }
+  if (auto* sp = dynamic_cast<PolicyAwarePrinter*>(printer.get())) sp->set_policy(setup->policy.get());
+
+  Checker checker(*setup->policy, setup->config.overrides);
+  DraftMeta meta{role, channel, lang, std::nullopt};
+  if (vm.count("reply-to")) meta.reply_to = reply_to;
+  bool failed = false, had_error = false;
+  printer->begin();
+  for (const auto& f : files) {
+    std::string content, error;
+    if (f == "-") {
+      content.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      if (content.find('\0') != std::string::npos) error = "binary input (contains NUL bytes); not checked";
+    } else if (!read_text_file(f, content, error)) {
+      // said below
+    }
+    CheckResult r;
+    if (!error.empty()) {
+      r.post.source.file = f;
+      r.post.id = f;
+      r.error = error;
+      had_error = true;
+      std::cerr << "grabli: " << (f == "-" ? "<stdin>" : f) << ": " << error << "\n";
+    } else {
+      r.post = make_draft(f, std::move(content), setup->config, meta);
+      r.findings = checker.check(r.post);
+      for (const auto& fi : r.findings)
+        if (!fi.suppressed && fi.level >= threshold) failed = true;
+    }
+    printer->add(r);
+  }
+  printer->end();
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "grabli: cannot write the output\n";
+    return kExitError;
+  }
+  return had_error ? kExitError : failed ? kExitFindings : kExitClean;
+}
+
+}  // namespace grabli::cli

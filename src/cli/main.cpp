@@ -1,0 +1,53 @@
+#include <cstring>
+#include <iostream>
+#include <string_view>
+
+#include "cli/app.h"
+
+namespace {
+const char* kUsage = R"(grabli — checks social-media drafts against company policies before they go out.
+
+usage:
+  grabli check [FILE...|-] [--role R] [--channel C] [--lang ru|en|auto] [--reply-to TEXT]
+               [--config FILE] [--policy PATH]... [--format text|json|sarif|github]
+               [--fail-on error|warning|info] [--no-color]
+  grabli audit INPUT|- [--input-format auto|jsonl|csv|telegram|vk|twitter]
+               [--format jsonl|csv|html|summary] [-o FILE] [--jobs N]
+  grabli hook install|uninstall|run
+  grabli rules list [--format text|json] | explain ID | test [PATH...]
+  grabli init
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, policy or input errors.
+Run `grabli COMMAND --help` for a command's options. Docs: docs/cli.md, docs/policy.md.
+)";
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace grabli::cli;
+  std::ios::sync_with_stdio(false);
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return kExitError;
+  }
+  const std::string_view cmd = argv[1];
+  try {
+    if (cmd == "check") return run_check(argc - 1, argv + 1);
+    if (cmd == "rules") return run_rules(argc - 1, argv + 1);
+    if (cmd == "audit") return run_audit(argc - 1, argv + 1);
+    if (cmd == "hook") return run_hook(argc - 1, argv + 1);
+    if (cmd == "init") return run_init(argc - 1, argv + 1);
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+      std::cout << kUsage;
+      return kExitClean;
+    }
+    if (cmd == "--version") {
+      std::cout << "grabli 0.1.0\n";
+      return kExitClean;
+    }
+    std::cerr << "grabli: unknown command '" << cmd << "'\n\n" << kUsage;
+    return kExitError;
+  } catch (const std::exception& e) {
+    std::cerr << "grabli: error: " << e.what() << "\n";
+    return kExitError;
+  }
+}

@@ -1,0 +1,174 @@
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/app.h"
+#include "engine/checker.h"
+#include "report/result.h"
+
+namespace po = boost::program_options;
+
+namespace grabli::cli {
+
+namespace {
+
+nlohmann::json rule_json(const Rule& r) {
+  auto examples = [](const std::vector<RuleExample>& list) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& e : list) a.push_back(e.text);
+    return a;
+  };
+  return {{"id", r.full_id()},
+          {"category", r.category},
+          {"level", level_name(r.level)},
+          {"kind", r.kind},
+          {"languages", r.languages},
+          {"roles", r.roles},
+          {"channels", r.channels},
+          {"context", r.reply_only ? "reply" : "any"},
+          {"message", r.message},
+          {"suggestion", r.suggestion},
+          {"file", r.file},
+          {"line", r.line},
+          {"examples", {{"bad", examples(r.bad)}, {"good", examples(r.good)}}}};
+}
+
+std::string join(const std::vector<std::string>& v, const char* none) {
+  if (v.empty()) return none;
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ",") + x;
+  return s;
+}
+
+// The post an example stands for: its own context, else the rule's first role/channel/language.
+Post example_post(const Rule& r, const RuleExample& e) {
+  Post p;
+  p.id = r.full_id();
+  p.text = e.text;
+  p.role = !e.role.empty() ? e.role : r.roles.empty() ? "" : r.roles.front();
+  p.channel = !e.channel.empty() ? e.channel : r.channels.empty() ? "" : r.channels.front();
+  p.lang = !e.lang.empty() ? e.lang : r.languages.size() == 1 ? r.languages.front() : "";
+  p.reply_to = e.reply_to;
+  if (!p.reply_to && r.reply_only)
+    p.reply_to = r.languages.size() == 1 && r.languages.front() == "en" ? "I have a problem with my order."
+                                                                         : "У меня проблема с заказом.";
+  return p;
+}
+
+int rules_test(const Setup& s) {
+  Checker checker(*s.policy);
+  std::size_t examples = 0, failed = 0, rules = 0;
+  for (const auto& r : s.policy->rules) {
+    ++rules;
+    auto run = [&](const RuleExample& e, bool must_fire) {
+      ++examples;
+      const Post p = example_post(r, e);
+      const auto findings = checker.check(p);
+      bool fired = false;
+      for (const auto& f : findings) fired |= f.rule == r.full_id();
+      if (fired == must_fire) return;
+      ++failed;
+      std::cout << r.file << ":" << r.line << ":" << r.column << ": FAIL [" << r.full_id() << "] "
+                << (must_fire ? "bad example does not fire: " : "good example fires: ") << terminal_safe(e.text) << "\n";
+    };
+    for (const auto& e : r.bad) run(e, true);
+    for (const auto& e : r.good) run(e, false);
+  }
+  std::cout << "rules test: " << rules << " rules, " << examples << " examples, " << failed << " failed\n";
+  std::cout << (examples - failed) << " passed, " << failed << " failed\n";
+  return failed ? kExitFindings : kExitClean;
+}
+
+}  // namespace
+
+int run_rules(int argc, char** argv) {
+  po::options_description desc("grabli rules list [--format text|json] | explain ID | test [PATH...]");
+  std::string sub, format = "text", config;
+  std::vector<std::string> args, policies;
+  desc.add_options()("help,h", "show this help")("format", po::value(&format), "text | json (list)")
+      ("config", po::value(&config), ".grabli.yaml to use")("policy", po::value(&policies), "extra policy path")
+      ("sub", po::value(&sub), "list | explain | test")("args", po::value(&args), "");
+  po::positional_options_description pos;
+  pos.add("sub", 1).add("args", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(desc).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "grabli rules: " << e.what() << "\n" << desc;
+    return kExitError;
+  }
+  if (vm.count("help") || sub.empty()) {
+    std::cout << desc;
+    return sub.empty() && !vm.count("help") ? kExitError : kExitClean;
+  }
+  if (sub != "list" && sub != "explain" && sub != "test") {
+    std::cerr << "grabli rules: unknown subcommand '" << sub << "'; expected list, explain or test\n";
+    return kExitError;
+  }
+  SetupOptions so;
+  so.config_path = config;
+  so.policy_paths = policies;
+  if (sub == "test") so.only_paths = args;
+  auto s = load_setup(so, std::cerr);
+  if (!s) return kExitError;
+  if (sub == "test") return rules_test(*s);
+  if (sub == "list") {
+    if (format == "json") {
+      nlohmann::json a = nlohmann::json::array();
+      for (const auto& r : s->policy->rules) a.push_back(rule_json(r));
+      std::cout << dump_json(a, 2) << "\n";
+    } else if (format == "text") {
+      for (const auto& r : s->policy->rules)
+        std::cout << r.full_id() << "  " << r.category << "  " << level_name(r.level) << "  " << r.kind << "  lang="
+                  << join(r.languages, "all") << "  roles=" << join(r.roles, "all") << (r.reply_only ? "  (replies)" : "")
+                  << "\n";
+      std::cout << s->policy->rules.size() << " rules\n";
+    } else {
+      std::cerr << "grabli rules list: --format must be text or json\n";
+      return kExitError;
+    }
+    return kExitClean;
+  }
+  // explain
+  if (args.size() != 1) {
+    std::cerr << "grabli rules explain: give one rule id, e.g. ru-support/blame-customer\n";
+    return kExitError;
+  }
+  const Rule* r = s->policy->find(args[0]);
+  if (!r) {
+    std::cerr << "grabli rules explain: no rule '" << args[0] << "' (see `grabli rules list`)\n";
+    return kExitError;
+  }
+  std::cout << r->full_id() << " — " << r->category << ", " << level_name(r->level) << ", kind " << r->kind << "\n"
+            << "defined at " << r->file << ":" << r->line << "\n\n"
+            << r->message << "\n";
+  if (!r->suggestion.empty()) std::cout << "instead: " << r->suggestion << "\n";
+  std::cout << "\napplies to: languages " << join(r->languages, "all") << "; roles " << join(r->roles, "all")
+            << "; channels " << join(r->channels, "all") << (r->reply_only ? "; only replies to customers" : "") << "\n";
+  std::cout << "\nbad:\n";
+  for (const auto& e : r->bad) std::cout << "  - " << e.text << "\n";
+  std::cout << "good:\n";
+  for (const auto& e : r->good) std::cout << "  - " << e.text << "\n";
+  std::cout << "\n" << r->source_yaml << "\n";
+  return kExitClean;
+}
+
+int run_init(int, char**) {
+  namespace fs = std::filesystem;
+  if (fs::exists(".grabli.yaml")) {
+    std::cerr << "grabli init: .grabli.yaml already exists; not overwritten\n";
+    return kExitError;
+  }
+  std::ofstream out(".grabli.yaml");
+  out << starter_config();
+  if (!out) {
+    std::cerr << "grabli init: cannot write .grabli.yaml\n";
+    return kExitError;
+  }
+  std::cout << "wrote .grabli.yaml; edit it, then `grabli hook install` to check drafts on commit\n";
+  return kExitClean;
+}
+
+}  // namespace grabli::cli

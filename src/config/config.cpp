@@ -1,0 +1,229 @@
+#include "config/config.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "policy/policy.h"
+#include "policy/taxonomy.h"
+#include "policy/yaml_check.h"
+
+namespace grabli {
+namespace fs = std::filesystem;
+
+bool glob_match(std::string_view p, std::string_view s) {
+  if (p.empty()) return s.empty();
+  if (p.starts_with("**")) {
+    std::string_view rest = p.substr(2);
+    if (rest.starts_with("/")) {
+      // "**/" matches zero or more whole segments
+      if (glob_match(rest.substr(1), s)) return true;
+    }
+    for (std::size_t i = 0; i <= s.size(); ++i)
+      if (glob_match(rest, s.substr(i))) return true;
+    return false;
+  }
+  if (p[0] == '*') {
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+      if (glob_match(p.substr(1), s.substr(i))) return true;
+      if (i < s.size() && s[i] == '/') break;
+    }
+    return false;
+  }
+  if (s.empty()) return false;
+  if (p[0] == '?' ? s[0] != '/' : p[0] == s[0]) return glob_match(p.substr(1), s.substr(1));
+  return false;
+}
+
+const PathRule* Config::rule_for(const std::string& rel) const {
+  for (const auto& r : paths)
+    if (glob_match(r.glob, rel)) return &r;
+  return nullptr;
+}
+
+bool Config::is_own_account(std::string_view author) const {
+  for (const auto& a : own_accounts)
+    if (a == author) return true;
+  return authors.count(std::string(author)) > 0;
+}
+
+std::optional<std::string> find_config(const std::string& start_dir) {
+  std::error_code ec;
+  fs::path d = fs::absolute(start_dir, ec);
+  if (ec) return std::nullopt;
+  while (true) {
+    if (fs::is_regular_file(d / ".grabli.yaml", ec)) return (d / ".grabli.yaml").string();
+    if (!d.has_parent_path() || d.parent_path() == d) return std::nullopt;
+    d = d.parent_path();
+  }
+}
+
+namespace {
+
+struct ConfigError {
+  YAML::Mark mark;
+  std::string message;
+};
+
+[[noreturn]] void fail(const YAML::Node& n, std::string msg) { throw ConfigError{n.Mark(), std::move(msg)}; }
+
+std::vector<std::string> strings(const YAML::Node& n, const char* key) {
+  std::vector<std::string> out;
+  if (n.IsScalar()) return {n.Scalar()};
+  if (!n.IsSequence()) fail(n, std::string(key) + " must be a list of strings");
+  for (const auto& i : n) {
+    if (!i.IsScalar()) fail(i, std::string(key) + " must be a list of strings");
+    out.push_back(i.Scalar());
+  }
+  return out;
+}
+
+std::string checked(const YAML::Node& n, std::span<const std::string_view> set, const char* what) {
+  if (!n.IsScalar()) fail(n, std::string(what) + " must be a string");
+  std::string v = n.Scalar();
+  if (std::string_view(what) == "channel") v = std::string(taxonomy::canonical_channel(v));
+  if (!taxonomy::known(set, v)) {
+    auto near = taxonomy::closest(set, v);
+    fail(n, "unknown " + std::string(what) + " '" + v + "'" +
+                (near.empty() ? "" : " (did you mean '" + std::string(near) + "'?)") + "; expected one of " +
+                taxonomy::join(set));
+  }
+  return v;
+}
+
+Level level_of(const YAML::Node& n) {
+  Level l;
+  if (!n.IsScalar() || !parse_level(n.Scalar(), l)) fail(n, "expected error, warning or info");
+  return l;
+}
+
+void unknown_keys(const YAML::Node& n, std::initializer_list<std::string_view> allowed, const char* where) {
+  std::vector<std::string_view> keys(allowed);
+  for (const auto& kv : n) {
+    const auto k = kv.first.as<std::string>();
+    if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
+      auto near = taxonomy::closest(std::span<const std::string_view>(keys.data(), keys.size()), k);
+      fail(kv.first, "unknown key '" + k + "' in " + where +
+                         (near.empty() ? "" : " (did you mean '" + std::string(near) + "'?)") + "; expected one of " +
+                         taxonomy::join(std::span<const std::string_view>(keys.data(), keys.size())));
+    }
+  }
+}
+
+}  // namespace
+
+Config load_config(const std::string& path, std::vector<PolicyError>& errors) {
+  Config c;
+  c.file = path;
+  std::error_code ec;
+  c.dir = fs::absolute(path, ec).parent_path().string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    errors.push_back({path, 0, 0, "", "cannot read the config file"});
+    return c;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string content = ss.str();
+  auto issues = check_yaml_structure(content, path);
+  if (!issues.empty()) {
+    errors.insert(errors.end(), issues.begin(), issues.end());
+    return c;
+  }
+  try {
+    const YAML::Node doc = YAML::Load(content);
+    if (!doc || doc.IsNull()) return c;
+    if (!doc.IsMap()) fail(doc, "the config is a map (see `grabli init`)");
+    unknown_keys(doc,
+                 {"packs", "embedded", "disable", "levels", "fail_on", "vocabulary", "paths", "role", "channel",
+                  "lang", "own_accounts", "authors"},
+                 ".grabli.yaml");
+    if (auto n = doc["packs"])
+      for (auto p : strings(n, "packs")) {
+        // packs may not lead outside the repository's own tree
+        fs::path pp = fs::path(p);
+        if (pp.is_absolute() || p.find("..") != std::string::npos)
+          fail(n, "pack path '" + p + "' must stay inside the config's folder (no absolute paths or '..')");
+        c.packs.push_back((fs::path(c.dir) / pp).lexically_normal().string());
+      }
+    if (auto n = doc["embedded"]) c.embedded = n.as<bool>(true);
+    if (auto n = doc["disable"]) c.overrides.disabled = strings(n, "disable");
+    if (auto n = doc["levels"]) {
+      if (!n.IsMap()) fail(n, "levels is a map of rule id or pack → error | warning | info");
+      for (const auto& kv : n) c.overrides.levels.emplace_back(kv.first.as<std::string>(), level_of(kv.second));
+    }
+    if (auto n = doc["fail_on"]) c.fail_on = level_of(n);
+    if (auto n = doc["vocabulary"]) c.vocabulary = strings(n, "vocabulary");
+    if (auto n = doc["role"]) c.role = checked(n, taxonomy::roles(), "role");
+    if (auto n = doc["channel"]) c.channel = checked(n, taxonomy::channels(), "channel");
+    if (auto n = doc["lang"]) c.lang = checked(n, taxonomy::languages(), "language");
+    if (auto n = doc["own_accounts"]) c.own_accounts = strings(n, "own_accounts");
+    if (auto n = doc["authors"]) {
+      if (!n.IsMap()) fail(n, "authors is a map of author → role");
+      for (const auto& kv : n) c.authors[kv.first.as<std::string>()] = checked(kv.second, taxonomy::roles(), "role");
+    }
+    if (auto n = doc["paths"]) {
+      if (!n.IsSequence()) fail(n, "paths is a list of {glob, role, channel, lang}");
+      for (const auto& p : n) {
+        if (!p.IsMap()) fail(p, "each path rule is a map {glob, role, channel, lang}");
+        unknown_keys(p, {"glob", "role", "channel", "lang"}, "a path rule");
+        PathRule r;
+        if (!p["glob"] || !p["glob"].IsScalar()) fail(p, "a path rule needs a glob such as 'drafts/ceo/**'");
+        r.glob = p["glob"].Scalar();
+        if (p["role"]) r.role = checked(p["role"], taxonomy::roles(), "role");
+        if (p["channel"]) r.channel = checked(p["channel"], taxonomy::channels(), "channel");
+        if (p["lang"]) r.lang = checked(p["lang"], taxonomy::languages(), "language");
+        c.paths.push_back(std::move(r));
+      }
+    }
+  } catch (const ConfigError& e) {
+    errors.push_back({path, static_cast<std::uint32_t>(e.mark.line + 1), static_cast<std::uint32_t>(e.mark.column + 1), "",
+                      e.message});
+  } catch (const YAML::Exception& e) {
+    errors.push_back({path, static_cast<std::uint32_t>(e.mark.line + 1), static_cast<std::uint32_t>(e.mark.column + 1), "",
+                      e.msg});
+  }
+  return c;
+}
+
+std::string starter_config() {
+  return R"(# grabli configuration: found by walking up from the file being checked.
+# Every key is optional. Reference: docs/cli.md and docs/policy.md.
+
+# Extra policy packs (folders of YAML rules), relative to this file.
+# packs: [policies/]
+
+# Rules or whole packs to switch off, and levels to change.
+# disable: [en-length/exclamations]
+# levels:
+#   ru-spelling/spelling: warning
+
+# Exit non-zero when a finding is at or above this level (error | warning | info).
+fail_on: warning
+
+# Who writes what, by path (first match wins). Markdown front matter overrides it.
+paths:
+  - glob: "drafts/ceo/**"
+    role: executive
+  - glob: "drafts/support/**"
+    role: support
+  - glob: "drafts/press/**"
+    role: press
+
+# Defaults when nothing else says.
+# role: employee
+# channel: telegram
+
+# Company words that spelling must accept.
+vocabulary: []
+
+# For audits: the company's own accounts and per-author roles. Everyone else is a customer.
+own_accounts: []
+# authors:
+#   "Ivan Petrov": executive
+)";
+}
+
+}  // namespace grabli

@@ -1,0 +1,89 @@
+#include "engine/checker.h"
+
+#include <algorithm>
+
+#include "policy/taxonomy.h"
+#include "text/utf8.h"
+
+namespace grabli {
+
+namespace {
+bool listed(const std::vector<std::string>& list, std::string_view v) {
+  return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
+}
+bool names_rule(std::string_view name, const Rule& r) { return name == r.full_id() || name == r.pack; }
+}  // namespace
+
+Checker::Checker(const Policy& policy, const RuleOverrides& overrides)
+    : policy_(policy),
+      lemmatizer_(policy.keys, policy.dictionaries, policy.vocabulary),
+      analyzer_(lemmatizer_) {
+  for (const auto& r : policy.rules) {
+    bool on = r.enabled;
+    for (const auto& d : overrides.disabled) on &= !names_rule(d, r);
+    Level l = r.level;
+    for (const auto& [name, lvl] : overrides.levels)
+      if (names_rule(name, r)) l = lvl;
+    enabled_.push_back(on);
+    levels_.push_back(l);
+  }
+}
+
+bool Checker::applies(std::size_t i, const Post& post, Lang lang) const {
+  const Rule& r = policy_.rules[i];
+  if (!enabled_[i]) return false;
+  if (r.reply_only && !post.is_reply()) return false;
+  if (!r.languages.empty() && !listed(r.languages, lang_name(lang))) return false;
+  if (!r.roles.empty() && !post.role.empty() && !listed(r.roles, post.role)) return false;
+  if (!r.channels.empty() && !post.channel.empty() &&
+      !listed(r.channels, taxonomy::canonical_channel(post.channel)))
+    return false;
+  return true;
+}
+
+std::vector<Finding> Checker::check(const Post& post) {
+  std::vector<Finding> out;
+  analyzer_.analyze(post.text, text_, true);
+  Lang lang = text_.lang;
+  if (post.lang == "ru") lang = Lang::ru;
+  else if (post.lang == "en") lang = Lang::en;
+  hits_.clear();
+  policy_.phrases.find(text_, lemmatizer_, hits_);
+  policy_.patterns.scan(text_, fired_);
+  const std::string_view channel = taxonomy::canonical_channel(post.channel);
+  MatchContext ctx{post, text_, lemmatizer_, hits_, fired_, channel, post.is_reply()};
+  for (std::size_t i = 0; i < policy_.rules.size(); ++i) {
+    if (!applies(i, post, lang)) continue;
+    const std::size_t before = out.size();
+    policy_.matchers[i]->match(ctx, policy_.rules[i], out);
+    for (std::size_t k = before; k < out.size(); ++k) out[k].level = levels_[i];
+  }
+  if (!text_.invalid_utf8.empty()) {
+    Finding f;
+    f.rule = "grabli/invalid-utf8";
+    f.category = "input";
+    f.level = Level::info;
+    f.start = text_.invalid_utf8.front();
+    f.end = f.start + 1;
+    f.message = std::to_string(text_.invalid_utf8.size()) +
+                " invalid UTF-8 byte(s) were read as U+FFFD; the rest of the text was checked";
+    f.suggestion = "Save the text as UTF-8.";
+    out.push_back(std::move(f));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    return a.start != b.start ? a.start < b.start : a.rule < b.rule;
+  });
+  return out;
+}
+
+Position position_of(std::string_view text, std::uint32_t offset) {
+  Position p;
+  if (offset > text.size()) offset = static_cast<std::uint32_t>(text.size());
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') ++p.line, line_start = i + 1;
+  p.column = static_cast<std::uint32_t>(utf8::length(text.substr(line_start, offset - line_start))) + 1;
+  return p;
+}
+
+}  // namespace grabli

@@ -1,0 +1,46 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/finding.h"
+#include "engine/post.h"
+#include "policy/policy.h"
+#include "text/analyzer.h"
+
+namespace grabli {
+
+// Per-run adjustments from .grabli.yaml and the command line.
+struct RuleOverrides {
+  std::vector<std::string> disabled;                       // full ids or pack names
+  std::vector<std::pair<std::string, Level>> levels;       // full id or pack → level
+};
+
+// Checks posts against a compiled policy. One per thread: it owns the Hunspell objects,
+// the lemma cache and the per-post buffers; the Policy itself is shared read-only.
+class Checker {
+ public:
+  explicit Checker(const Policy& policy, const RuleOverrides& overrides = {});
+  std::vector<Finding> check(const Post& post);
+  // Whether rule i applies to the post (role, channel, language, reply context, enabled).
+  bool applies(std::size_t rule, const Post& post, Lang lang) const;
+  Lemmatizer& lemmatizer() { return lemmatizer_; }
+
+ private:
+  const Policy& policy_;
+  std::vector<bool> enabled_;
+  std::vector<Level> levels_;
+  Lemmatizer lemmatizer_;
+  Analyzer analyzer_;
+  AnalyzedText text_;
+  std::vector<PhraseHit> hits_;
+  std::vector<int> fired_;
+};
+
+// Lines and columns (1-based, columns in code points) of byte offsets in a text.
+struct Position {
+  std::uint32_t line = 1, column = 1;
+};
+Position position_of(std::string_view text, std::uint32_t offset);
+
+}  // namespace grabli

@@ -1,0 +1,111 @@
+// kind: limit — length per channel, capitals, exclamation marks, hashtags, links, mentions.
+#include <map>
+
+#include "match/spans.h"
+#include "text/utf8.h"
+
+namespace grabli {
+namespace {
+
+enum class What { chars, caps, exclamations, hashtags, links, mentions };
+
+class LimitMatcher : public Matcher {
+ public:
+  LimitMatcher(What what, std::map<std::string, std::int64_t> max) : what_(what), max_(std::move(max)) {}
+
+  void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
+    auto it = max_.find(std::string(ctx.channel));
+    if (it == max_.end()) it = max_.find("default");
+    if (it == max_.end()) return;
+    const std::int64_t max = it->second;
+    const std::string_view t = ctx.text.original;
+    switch (what_) {
+      case What::chars: {
+        std::int64_t n = 0;
+        for (std::size_t i = 0; i < t.size(); i += utf8::decode(t, i).len) {
+          if (++n == max + 1) {
+            auto f = make_finding(rule, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(t.size()));
+            f.message += " (" + std::to_string(utf8::length(t)) + " characters; the limit is " + std::to_string(max) + ")";
+            out.push_back(std::move(f));
+            return;
+          }
+        }
+        return;
+      }
+      case What::caps: {
+        const auto letters = ctx.text.cyrillic_letters + ctx.text.latin_letters;
+        if (letters < 20) return;
+        const auto pct = 100 * ctx.text.upper_letters / letters;
+        if (pct <= max) return;
+        auto f = make_finding(rule, 0, static_cast<std::uint32_t>(t.size()));
+        f.message += " (" + std::to_string(pct) + "% capitals; the limit is " + std::to_string(max) + "%)";
+        out.push_back(std::move(f));
+        return;
+      }
+      default: break;
+    }
+    // counted things: report the first one over the limit
+    std::int64_t n = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      std::size_t len = 0;
+      const bool word_start = i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '\t' || t[i - 1] == '(';
+      if (what_ == What::exclamations && t[i] == '!') {
+        len = 1;
+      } else if ((what_ == What::hashtags && t[i] == '#') || (what_ == What::mentions && t[i] == '@')) {
+        if (!word_start || i + 1 >= t.size() || t[i + 1] == ' ' || t[i + 1] == '#' || t[i + 1] == '@') continue;
+        len = 1;
+        while (i + len < t.size() && t[i + len] != ' ' && t[i + len] != '\n' && t[i + len] != ',' && t[i + len] != '#') ++len;
+      } else if (what_ == What::links && word_start &&
+                 (t.substr(i, 7) == "http://" || t.substr(i, 8) == "https://" || t.substr(i, 4) == "www.")) {
+        len = 1;
+        while (i + len < t.size() && t[i + len] != ' ' && t[i + len] != '\n') ++len;
+      }
+      if (!len) continue;
+      if (++n == max + 1) {
+        auto f = make_finding(rule, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len));
+        f.message += " (the limit is " + std::to_string(max) + ")";
+        out.push_back(std::move(f));
+        return;
+      }
+      i += len - 1;
+    }
+  }
+
+ private:
+  What what_;
+  std::map<std::string, std::int64_t> max_;
+};
+
+const KindRegistrar reg({"limit", {"limit", "max"},
+                         [](const YAML::Node& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+                           const auto w = read_strings(b, n, "limit", true).front();
+                           const std::map<std::string, What> names = {
+                               {"chars", What::chars},         {"caps", What::caps}, {"exclamations", What::exclamations},
+                               {"hashtags", What::hashtags}, {"links", What::links}, {"mentions", What::mentions}};
+                           auto it = names.find(w);
+                           if (it == names.end())
+                             b.fail(n["limit"], "unknown limit '" + w + "'; expected chars, caps, exclamations, hashtags, links, mentions");
+                           const auto m = n["max"];
+                           if (!m) b.fail(n, "a limit rule needs 'max': a number or {channel: number, default: number}");
+                           std::map<std::string, std::int64_t> max;
+                           auto num = [&](const YAML::Node& v) {
+                             try {
+                               const auto x = v.as<std::int64_t>();
+                               if (x < 0) b.fail(v, "max must not be negative");
+                               return x;
+                             } catch (const YAML::Exception&) {
+                               b.fail(v, "max must be a whole number");
+                             }
+                           };
+                           if (m.IsScalar()) {
+                             max["default"] = num(m);
+                           } else if (m.IsMap()) {
+                             for (const auto& kv : m) max[kv.first.as<std::string>()] = num(kv.second);
+                           } else {
+                             b.fail(m, "max must be a number or a map of channel → number");
+                           }
+                           return std::make_unique<LimitMatcher>(it->second, std::move(max));
+                         }});
+
+}  // namespace
+}  // namespace grabli

@@ -1,0 +1,94 @@
+#pragma once
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "engine/finding.h"
+#include "engine/post.h"
+#include "match/phrase_index.h"
+#include "policy/rule.h"
+#include "text/analyzer.h"
+
+namespace grabli {
+
+// Everything a matcher may look at for one post; all of it computed once per post.
+struct MatchContext {
+  const Post& post;
+  const AnalyzedText& text;
+  Lemmatizer& lemmatizer;
+  const std::vector<PhraseHit>& hits;        // sorted by phrase id
+  const std::vector<int>& patterns_fired;    // pattern ids reported by the RE2 sets, sorted
+  std::string_view channel;
+  bool is_reply;
+
+  bool fired(int pattern) const;
+};
+
+class Matcher {
+ public:
+  virtual ~Matcher() = default;
+  virtual void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const = 0;
+};
+
+Finding make_finding(const Rule& rule, std::uint32_t start, std::uint32_t end);
+
+class PatternBank;
+
+// A policy error with its place; collected by the loader and printed as file:line:column.
+struct PolicyError {
+  std::string file;
+  std::uint32_t line = 0, column = 0;  // 1-based, 0 = unknown
+  std::string rule;                    // full rule id when known
+  std::string message;
+  std::string to_string() const;
+};
+
+// What a matcher factory gets to compile a rule: phrases into the shared lemma index,
+// regexes into the shared RE2 sets, and a way to report errors at a YAML node.
+class PolicyBuilder {
+ public:
+  virtual ~PolicyBuilder() = default;
+  // A phrase in the syntax of docs/policy.md; returns its id in the shared index.
+  virtual std::uint32_t add_phrase(const YAML::Node& where, std::string_view phrase) = 0;
+  virtual std::uint32_t next_phrase_id() const = 0;
+  // A regex; returns its id. on_original: run on the original text rather than the normalised.
+  virtual int add_pattern(const YAML::Node& where, const std::string& regex, bool on_original) = 0;
+  virtual const PatternBank& patterns() const = 0;
+  [[noreturn]] virtual void fail(const YAML::Node& where, const std::string& message) = 0;
+  virtual const std::vector<std::string>& vocabulary() const = 0;
+};
+
+// Helpers every kind uses to read its keys.
+std::vector<std::string> read_strings(PolicyBuilder& b, const YAML::Node& rule, const char* key, bool required);
+// Adds a list of phrases; returns [first, last) phrase ids.
+std::pair<std::uint32_t, std::uint32_t> add_phrases(PolicyBuilder& b, const YAML::Node& rule, const char* key,
+                                                    bool required);
+
+struct KindInfo {
+  std::string_view name;
+  std::vector<std::string_view> keys;  // keys this kind accepts besides the common ones
+  std::function<std::unique_ptr<Matcher>(const YAML::Node&, Rule&, PolicyBuilder&)> make;
+};
+
+// Each kind registers itself from its own file (see match/*.cpp).
+class KindRegistry {
+ public:
+  static KindRegistry& instance();
+  void add(KindInfo info);
+  const KindInfo* find(std::string_view name) const;
+  std::vector<std::string_view> names() const;
+
+ private:
+  std::vector<KindInfo> kinds_;
+};
+
+struct KindRegistrar {
+  explicit KindRegistrar(KindInfo info) { KindRegistry::instance().add(std::move(info)); }
+};
+
+}  // namespace grabli

@@ -1,0 +1,45 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/analyzer.h"
+#include "text/keys.h"
+
+namespace grabli {
+
+// One element of a compiled phrase.
+struct PhraseElement {
+  enum Kind : std::uint8_t { word, any, gap } kind = word;
+  std::vector<std::uint32_t> keys;  // word: any of these keys matches
+};
+
+struct PhraseHit {
+  std::uint32_t phrase = 0;
+  std::uint32_t first_token = 0, end_token = 0;  // [first, end)
+};
+
+// Every lexicon phrase of every rule, indexed by the keys of its first word: one hash-free
+// array lookup per token key finds the phrases that could start there.
+class PhraseIndex {
+ public:
+  std::uint32_t add(std::vector<PhraseElement> elements);
+  void build(std::size_t key_count);
+  // Appends hits sorted by phrase id, then position.
+  void find(const AnalyzedText& text, const Lemmatizer& lem, std::vector<PhraseHit>& out) const;
+  std::size_t size() const { return phrases_.size(); }
+
+ private:
+  bool match_from(const std::vector<PhraseElement>& p, std::size_t e, const AnalyzedText& text,
+                  const Lemmatizer& lem, std::uint32_t tok, std::uint32_t sentence,
+                  std::uint32_t& end) const;
+  std::vector<std::vector<PhraseElement>> phrases_;
+  std::vector<std::vector<std::uint32_t>> by_first_key_;
+};
+
+// Hits of phrase ids [first, last) — a rule's phrases are contiguous.
+std::pair<const PhraseHit*, const PhraseHit*> hits_in(const std::vector<PhraseHit>& hits,
+                                                       std::uint32_t first, std::uint32_t last);
+
+}  // namespace grabli

@@ -1,0 +1,196 @@
+// kind: pii — a customer's phone, e-mail, card, passport, СНИЛС, ИНН or address.
+#include <re2/re2.h>
+
+#include <array>
+#include <cctype>
+#include <memory>
+
+#include "match/spans.h"
+
+namespace grabli {
+namespace {
+
+enum class Pii { phone, email, card, passport, snils, inn, address };
+
+struct Detector {
+  Pii kind;
+  const char* name;
+  const char* label;
+  const char* regex;
+};
+
+// Digits around a match must not continue it: RE2 has no lookbehind, so the matcher checks.
+const std::array<Detector, 9> kDetectors = {{
+    {Pii::card, "card", "card number", R"((?:\d[ \-]?){12,18}\d)"},
+    {Pii::snils, "snils", "СНИЛС", R"(\d{3}[\- ]\d{3}[\- ]\d{3}[\- ]\d{2})"},
+    {Pii::passport, "passport", "passport number", R"(\d{2} ?\d{2} ?№? ?\d{6})"},
+    {Pii::inn, "inn", "ИНН", R"(\d{12})"},
+    {Pii::phone, "phone", "phone number",
+     R"((?:\+7|8)[ \-\xA0]*\(?\d{3}\)?[ \-\xA0]*\d{3}[ \-\xA0]*\d{2}[ \-\xA0]*\d{2})"},
+    {Pii::phone, "phone", "phone number", R"((?:\+1[ \-.]*)?\(?\d{3}\)?[ \-.]\d{3}[ \-.]\d{4})"},
+    {Pii::phone, "phone", "phone number", R"(\+(?:[2-69]\d{0,2})[ \-]?(?:\d[ \-]?){7,11}\d)"},
+    {Pii::email, "email", "e-mail address", R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})"},
+    {Pii::address, "address", "street address",
+     R"((?i)(?:\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Court|Ct\.?|Place|Pl\.?|Way)\b)|(?:(?:ул\.|улиц[аеы]|пр-т|проспект[аеу]?|пер\.|переул[оке]+|бульвар[ау]?|шоссе|наб\.)\s*[\p{Lu}\d][\pL\d\-]*(?:\s+[\p{Lu}][\pL\-]*)?,?\s*(?:д\.|дом)\s*\d+[\pL]?(?:,?\s*(?:кв\.|квартира)\s*\d+)?))"},
+}};
+
+std::string digits_of(std::string_view s) {
+  std::string d;
+  for (char c : s)
+    if (c >= '0' && c <= '9') d.push_back(c);
+  return d;
+}
+
+bool luhn(const std::string& d) {
+  int sum = 0;
+  bool dbl = false;
+  for (auto it = d.rbegin(); it != d.rend(); ++it) {
+    int v = *it - '0';
+    if (dbl && (v *= 2) > 9) v -= 9;
+    sum += v;
+    dbl = !dbl;
+  }
+  return sum % 10 == 0;
+}
+
+bool snils_ok(const std::string& d) {
+  if (d.size() != 11) return false;
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) sum += (d[i] - '0') * (9 - i);
+  int ctrl = sum < 100 ? sum : sum == 100 || sum == 101 ? 0 : sum % 101;
+  if (ctrl == 100) ctrl = 0;
+  return ctrl == std::stoi(d.substr(9));
+}
+
+bool inn12_ok(const std::string& d) {
+  if (d.size() != 12) return false;
+  static const int w11[] = {7, 2, 4, 10, 3, 5, 9, 4, 6, 8};
+  static const int w12[] = {3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8};
+  int s = 0;
+  for (int i = 0; i < 10; ++i) s += (d[i] - '0') * w11[i];
+  if (s % 11 % 10 != d[10] - '0') return false;
+  s = 0;
+  for (int i = 0; i < 11; ++i) s += (d[i] - '0') * w12[i];
+  return s % 11 % 10 == d[11] - '0';
+}
+
+bool toll_free(const std::string& d) {
+  // 8-800 / +7-800 in Russia, 1-8XX in North America
+  if (d.size() == 11 && (d[0] == '8' || d[0] == '7') && d.compare(1, 3, "800") == 0) return true;
+  std::string n = d.size() == 11 && d[0] == '1' ? d.substr(1) : d;
+  if (n.size() == 10 && n[0] == '8' && n[1] == n[2] && n[1] >= '0' && n[1] <= '8' && (n[1] == '0' || n[1] >= '3'))
+    return true;
+  return false;
+}
+
+bool company_mailbox(std::string_view email) {
+  const auto at = email.find('@');
+  std::string local(email.substr(0, at));
+  for (auto& c : local) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::array<std::string_view, 26> kRoles = {
+      "support", "help", "info", "press", "pr", "media", "hello", "contact", "sales", "hr", "jobs", "career",
+      "careers", "office", "noreply", "no-reply", "ir", "investors", "investor", "service", "care", "team",
+      "feedback", "privacy", "legal", "partners"};
+  for (auto r : kRoles)
+    if (local == r) return true;
+  return false;
+}
+
+bool near_word(std::string_view text, std::size_t pos, std::initializer_list<std::string_view> words) {
+  const std::size_t from = pos > 80 ? pos - 80 : 0;
+  std::string window(text.substr(from, pos - from));
+  for (auto& c : window) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto w : words)
+    if (window.find(w) != std::string::npos) return true;
+  return false;
+}
+
+class PiiMatcher : public Matcher {
+ public:
+  PiiMatcher(std::vector<Pii> kinds, std::vector<std::unique_ptr<RE2>> allow)
+      : kinds_(std::move(kinds)), allow_(std::move(allow)) {
+    RE2::Options o;
+    o.set_log_errors(false);
+    for (const auto& d : kDetectors) res_.push_back(std::make_unique<RE2>(d.regex, o));
+  }
+
+  void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
+    const std::string_view t = ctx.text.original;
+    bool has_digit = false, has_at = false;
+    for (char c : t) {
+      has_digit |= c >= '0' && c <= '9';
+      has_at |= c == '@';
+    }
+    if (!has_digit) return;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
+    for (std::size_t di = 0; di < kDetectors.size(); ++di) {
+      const auto& d = kDetectors[di];
+      if (std::find(kinds_.begin(), kinds_.end(), d.kind) == kinds_.end()) continue;
+      if (d.kind == Pii::email && !has_at) continue;
+      re2::StringPiece in(t.data(), t.size()), m;
+      std::size_t pos = 0;
+      while (pos < t.size() && res_[di]->Match(in, pos, t.size(), RE2::UNANCHORED, &m, 1)) {
+        const auto b = static_cast<std::size_t>(m.data() - t.data());
+        const auto e = b + m.size();
+        pos = e > b ? e : b + 1;
+        auto isdig = [&](std::size_t i) { return t[i] >= '0' && t[i] <= '9'; };
+        if (d.kind != Pii::email && d.kind != Pii::address &&
+            ((b > 0 && (isdig(b - 1) || t[b - 1] == '-' || t[b - 1] == '+')) || (e < t.size() && isdig(e))))
+          continue;
+        bool overlap = false;
+        for (auto [tb, te] : taken) overlap |= b < te && tb < e;
+        if (overlap) continue;
+        const std::string match(t.substr(b, e - b));
+        const std::string dg = digits_of(match);
+        bool ok = true;
+        switch (d.kind) {
+          case Pii::card: ok = dg.size() >= 13 && dg.size() <= 19 && luhn(dg) && !near_word(t, b, {"инн", "огрн"}); break;
+          case Pii::snils: ok = snils_ok(dg); break;
+          case Pii::inn: ok = inn12_ok(dg); break;
+          case Pii::passport: ok = near_word(t, b, {"паспорт", "passport"}); break;
+          case Pii::phone: ok = dg.size() >= 10 && !toll_free(dg); break;
+          case Pii::email: ok = !company_mailbox(match); break;
+          case Pii::address: break;
+        }
+        if (!ok) continue;
+        bool allowed = false;
+        for (const auto& a : allow_) allowed |= RE2::PartialMatch(match, *a) || RE2::PartialMatch(dg, *a);
+        if (allowed) continue;
+        taken.emplace_back(b, e);
+        auto f = make_finding(rule, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
+        f.message += " (" + std::string(d.label) + ")";
+        out.push_back(std::move(f));
+      }
+    }
+  }
+
+ private:
+  std::vector<Pii> kinds_;
+  std::vector<std::unique_ptr<RE2>> allow_;
+  std::vector<std::unique_ptr<RE2>> res_;
+};
+
+const KindRegistrar reg({"pii", {"detect", "allow"},
+                         [](const YAML::Node& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+                           std::vector<Pii> kinds;
+                           for (const auto& name : read_strings(b, n, "detect", true)) {
+                             bool found = false;
+                             for (const auto& d : kDetectors)
+                               if (name == d.name) kinds.push_back(d.kind), found = true;
+                             if (!found)
+                               b.fail(n["detect"], "unknown detector '" + name +
+                                                       "'; expected phone, email, card, passport, snils, inn, address");
+                           }
+                           std::vector<std::unique_ptr<RE2>> allow;
+                           RE2::Options o;
+                           o.set_log_errors(false);
+                           for (const auto& a : read_strings(b, n, "allow", false)) {
+                             auto re = std::make_unique<RE2>(a, o);
+                             if (!re->ok()) b.fail(n["allow"], "invalid regex '" + a + "': " + re->error());
+                             allow.push_back(std::move(re));
+                           }
+                           return std::make_unique<PiiMatcher>(std::move(kinds), std::move(allow));
+                         }});
+
+}  // namespace
+}  // namespace grabli

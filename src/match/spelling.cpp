@@ -1,0 +1,62 @@
+// kind: spelling — Hunspell, with company vocabulary accepted.
+#include <unordered_set>
+
+#include "match/spans.h"
+#include "text/normalize.h"
+
+namespace grabli {
+namespace {
+
+class SpellingMatcher : public Matcher {
+ public:
+  SpellingMatcher(const std::vector<std::string>& vocabulary, std::size_t min_length)
+      : min_length_(min_length) {
+    for (const auto& w : vocabulary) vocab_.insert(normalize_word(w));
+  }
+
+  void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
+    const auto& text = ctx.text;
+    const std::string_view o = text.original;
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+      const auto& t = text.tokens[i];
+      if (t.script != Script::cyrillic && t.script != Script::latin) continue;
+      if (t.flags & (kHasMask | kHasDigit | kJoined | kAllCaps | kMasked)) continue;
+      if (t.norm_len < min_length_ * (t.script == Script::cyrillic ? 2 : 1)) continue;
+      // proper names inside a sentence, hashtags, mentions, links and e-mail parts are not prose
+      const bool sentence_start = i == 0 || text.tokens[i - 1].sentence != t.sentence;
+      if ((t.flags & kCapitalised) && !sentence_start) continue;
+      const char before = t.start > 0 ? o[t.start - 1] : ' ';
+      const char after = t.end < o.size() ? o[t.end] : ' ';
+      if (before == '#' || before == '@' || before == '/' || before == '.' || before == '_' || after == '@' ||
+          after == '/' || after == '_' || (after == '.' && t.end + 1 < o.size() && std::isalnum(static_cast<unsigned char>(o[t.end + 1]))))
+        continue;
+      const auto form = text.original_of(t);
+      if (form.size() != t.norm_len) continue;  // look-alikes and masks: other rules judge those
+      if (vocab_.count(std::string(text.norm_of(t)))) continue;
+      auto ok = ctx.lemmatizer.spelled_right(form, t.script);
+      if (!ok || *ok) continue;
+      auto f = make_finding(rule, t.start, t.end);
+      auto sugg = ctx.lemmatizer.suggest(form, t.script);
+      if (!sugg.empty()) {
+        std::string s;
+        for (std::size_t k = 0; k < sugg.size() && k < 3; ++k) s += (k ? ", " : "") + sugg[k];
+        f.suggestion = (ctx.text.lang == Lang::ru ? "Возможно: " : "Did you mean: ") + s;
+      }
+      out.push_back(std::move(f));
+    }
+  }
+
+ private:
+  std::unordered_set<std::string> vocab_;
+  std::size_t min_length_;
+};
+
+const KindRegistrar reg({"spelling", {"min_length"},
+                         [](const YAML::Node& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+                           std::size_t min_len = 3;
+                           if (n["min_length"]) min_len = n["min_length"].as<std::size_t>(3);
+                           return std::make_unique<SpellingMatcher>(b.vocabulary(), min_len);
+                         }});
+
+}  // namespace
+}  // namespace grabli

@@ -1,0 +1,109 @@
+// kind: tone — weighted cues with a threshold; the finding names the cues that fired.
+#include <cmath>
+
+#include "match/pattern_bank.h"
+#include "match/spans.h"
+
+namespace grabli {
+namespace {
+
+struct Cue {
+  std::string name;
+  double weight = 1;
+  PhraseRange phrases{0, 0};
+  std::vector<int> patterns;
+};
+
+class ToneMatcher : public Matcher {
+ public:
+  ToneMatcher(const PatternBank& bank, std::vector<Cue> cues, double threshold, double reply_threshold)
+      : bank_(bank), cues_(std::move(cues)), threshold_(threshold), reply_threshold_(reply_threshold) {}
+
+  void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
+    double score = 0;
+    std::vector<std::string> fired;
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> at;
+    for (const auto& c : cues_) {
+      std::optional<std::pair<std::uint32_t, std::uint32_t>> span;
+      auto spans = phrase_spans(ctx, c.phrases);
+      if (!spans.empty()) span = bytes_of(ctx, spans.front());
+      for (int p : c.patterns) {
+        if (!ctx.fired(p)) continue;
+        bank_.for_each_match(p, ctx.text, [&](std::uint32_t b, std::uint32_t e) {
+          if (!span || b < span->first) span = std::make_pair(b, e);
+        });
+        if (!span) span = std::make_pair(0u, 0u);
+      }
+      if (!span) continue;
+      score += c.weight;
+      if (c.weight > 0) {
+        fired.push_back(c.name);
+        if (!at || span->first < at->first) at = span;
+      } else {
+        fired.push_back(c.name + " (lowers)");
+      }
+    }
+    const double limit = ctx.is_reply ? reply_threshold_ : threshold_;
+    if (!at || score < limit) return;
+    auto f = make_finding(rule, at->first, at->second);
+    std::string list;
+    for (const auto& n : fired) list += (list.empty() ? "" : "; ") + n;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", score);
+    f.message += " Cues: " + list + " (score " + buf + ", threshold " + [&] {
+      char t[32];
+      std::snprintf(t, sizeof t, "%g", limit);
+      return std::string(t);
+    }() + ").";
+    f.cues = std::move(fired);
+    out.push_back(std::move(f));
+  }
+
+ private:
+  const PatternBank& bank_;
+  std::vector<Cue> cues_;
+  double threshold_, reply_threshold_;
+};
+
+double number(PolicyBuilder& b, const YAML::Node& n, const char* what) {
+  try {
+    const double v = n.as<double>();
+    if (!std::isfinite(v)) b.fail(n, std::string(what) + " must be a finite number");
+    return v;
+  } catch (const YAML::Exception&) {
+    b.fail(n, std::string(what) + " must be a number");
+  }
+}
+
+const KindRegistrar reg(
+    {"tone", {"cues", "threshold", "reply_threshold"},
+     [](const YAML::Node& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+       const auto cues = n["cues"];
+       if (!cues || !cues.IsSequence() || cues.size() == 0)
+         b.fail(cues ? cues : n, "a tone rule needs 'cues: [{name, weight, phrases | pattern}, ...]'");
+       if (!n["threshold"]) b.fail(n, "a tone rule needs 'threshold'");
+       const double threshold = number(b, n["threshold"], "threshold");
+       const double reply = n["reply_threshold"] ? number(b, n["reply_threshold"], "reply_threshold") : threshold;
+       std::vector<Cue> out;
+       for (const auto& c : cues) {
+         if (!c.IsMap()) b.fail(c, "each cue is a map {name, weight, phrases | pattern}");
+         for (const auto& kv : c) {
+           const auto k = kv.first.as<std::string>();
+           if (k != "name" && k != "weight" && k != "phrases" && k != "pattern" && k != "patterns")
+             b.fail(kv.first, "unknown cue key '" + k + "'; expected name, weight, phrases, pattern");
+         }
+         Cue q;
+         if (!c["name"] || !c["name"].IsScalar()) b.fail(c, "a cue needs a name (shown to the author)");
+         q.name = c["name"].Scalar();
+         q.weight = c["weight"] ? number(b, c["weight"], "weight") : 1.0;
+         q.phrases = add_phrases(b, c, "phrases", false);
+         for (const char* key : {"pattern", "patterns"})
+           for (const auto& re : read_strings(b, c, key, false)) q.patterns.push_back(b.add_pattern(c[key], re, false));
+         if (q.phrases.first == q.phrases.second && q.patterns.empty()) b.fail(c, "a cue needs phrases or a pattern");
+         out.push_back(std::move(q));
+       }
+       return std::make_unique<ToneMatcher>(b.patterns(), std::move(out), threshold, reply);
+     }});
+
+}  // namespace
+}  // namespace grabli

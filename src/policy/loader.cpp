@@ -1,0 +1,460 @@
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
+
+#include "policy/embedded.h"
+#include "policy/policy.h"
+#include "policy/taxonomy.h"
+#include "policy/yaml_check.h"
+#include "text/normalize.h"
+
+namespace grabli {
+namespace fs = std::filesystem;
+
+const Rule* Policy::find(std::string_view full_id) const {
+  const auto i = index_of(full_id);
+  return i == std::string::npos ? nullptr : &rules[i];
+}
+
+std::size_t Policy::index_of(std::string_view full_id) const {
+  for (std::size_t i = 0; i < rules.size(); ++i)
+    if (rules[i].full_id() == full_id) return i;
+  return std::string::npos;
+}
+
+std::vector<PolicySource> embedded_policy_sources() {
+  std::vector<PolicySource> out;
+  for (const auto& f : embedded_files())
+    if (f.path.starts_with("rules/")) out.push_back({"<embedded>/" + std::string(f.path), std::string(f.content), true});
+  return out;
+}
+
+std::vector<std::string> parse_vocabulary(std::string_view content) {
+  std::vector<std::string> out;
+  std::istringstream in{std::string(content)};
+  std::string line;
+  while (std::getline(in, line)) {
+    if (auto h = line.find('#'); h != std::string::npos) line.resize(h);
+    const auto b = line.find_first_not_of(" \t\r");
+    if (b == std::string::npos) continue;
+    const auto e = line.find_last_not_of(" \t\r");
+    out.push_back(line.substr(b, e - b + 1));
+  }
+  return out;
+}
+
+std::vector<std::string> embedded_vocabulary() {
+  std::vector<std::string> out;
+  for (const auto& f : embedded_files())
+    if (f.path.starts_with("dictionaries/")) {
+      auto words = parse_vocabulary(f.content);
+      out.insert(out.end(), words.begin(), words.end());
+    }
+  return out;
+}
+
+void read_policy_path(const std::string& path, std::vector<PolicySource>& out, std::vector<PolicyError>& errors,
+                      const PolicyLimits& limits) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  if (fs::is_directory(path, ec)) {
+    for (fs::recursive_directory_iterator it(path, fs::directory_options::none, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      // a policy tree may not lead out of itself through symbolic links
+      if (it->is_symlink(ec)) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      const auto ext = it->path().extension();
+      if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml")) files.push_back(it->path());
+    }
+    if (ec) errors.push_back({path, 0, 0, "", "cannot read the policy folder: " + ec.message()});
+    std::sort(files.begin(), files.end());
+  } else if (fs::exists(path, ec)) {
+    files.push_back(path);
+  } else {
+    errors.push_back({path, 0, 0, "", "no such policy file or folder"});
+    return;
+  }
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) {
+      errors.push_back({f.string(), 0, 0, "", "cannot open the policy file"});
+      continue;
+    }
+    const auto size = fs::file_size(f, ec);
+    if (!ec && size > limits.max_file_bytes) {
+      errors.push_back({f.string(), 0, 0, "",
+                        "policy file is " + std::to_string(size) + " bytes; the limit is " +
+                            std::to_string(limits.max_file_bytes)});
+      continue;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out.push_back({f.string(), ss.str(), false});
+  }
+}
+
+namespace {
+
+struct RuleFailure {
+  YAML::Mark mark;
+  std::string message;
+};
+
+const std::vector<std::string_view> kCommonKeys = {"id", "category", "level", "kind", "languages", "roles",
+                                                   "channels", "context", "message", "suggestion", "examples",
+                                                   "description", "enabled"};
+
+std::string_view closest_key(const std::vector<std::string_view>& keys, std::string_view k) {
+  return taxonomy::closest(std::span<const std::string_view>(keys.data(), keys.size()), k);
+}
+
+class Builder : public PolicyBuilder {
+ public:
+  Builder(Policy& p, Lemmatizer& lem) : p_(p), lem_(lem) {}
+
+  // Alternatives of different lengths («из-за|из») expand into several phrases; a rule's
+  // phrases stay contiguous in the index, so this is invisible to matchers.
+  std::uint32_t add_phrase(const YAML::Node& where, std::string_view phrase) override {
+    using Variant = std::vector<PhraseElement>;
+    std::vector<Variant> variants(1);
+    std::istringstream in{std::string(phrase)};
+    std::string piece;
+    while (in >> piece) {
+      std::vector<Variant> slot;
+      if (piece == "*") {
+        slot.push_back({{PhraseElement::any, {}}});
+      } else if (piece == "..." || piece == "…") {
+        slot.push_back({{PhraseElement::gap, {}}});
+      } else {
+        std::string_view rest = piece;
+        while (true) {
+          const auto bar = rest.find('|');
+          Variant alt = alternative(where, phrase, rest.substr(0, bar));
+          // alternatives of the same length share one element per position
+          auto same = std::find_if(slot.begin(), slot.end(), [&](const Variant& v) { return v.size() == alt.size(); });
+          if (same == slot.end()) {
+            slot.push_back(std::move(alt));
+          } else {
+            for (std::size_t i = 0; i < alt.size(); ++i)
+              for (auto k : alt[i].keys)
+                if (std::find((*same)[i].keys.begin(), (*same)[i].keys.end(), k) == (*same)[i].keys.end())
+                  (*same)[i].keys.push_back(k);
+          }
+          if (bar == std::string_view::npos) break;
+          rest.remove_prefix(bar + 1);
+        }
+      }
+      std::vector<Variant> next;
+      for (const auto& v : variants)
+        for (const auto& s : slot) {
+          Variant x = v;
+          x.insert(x.end(), s.begin(), s.end());
+          next.push_back(std::move(x));
+        }
+      if (next.size() > 64) fail(where, "phrase '" + std::string(phrase) + "' expands into too many variants; split it");
+      variants = std::move(next);
+    }
+    const std::uint32_t first = next_phrase_id();
+    for (auto& els : variants) {
+      if (els.empty()) fail(where, "empty phrase");
+      if (els.front().kind != PhraseElement::word)
+        fail(where, "phrase '" + std::string(phrase) + "' must start with a word, not '*' or '...'");
+      while (els.back().kind == PhraseElement::gap) els.pop_back();
+      p_.phrases.add(std::move(els));
+    }
+    return first;
+  }
+
+  std::uint32_t next_phrase_id() const override { return static_cast<std::uint32_t>(p_.phrases.size()); }
+
+  int add_pattern(const YAML::Node& where, const std::string& regex, bool on_original) override {
+    std::string err;
+    const int id = p_.patterns.add(regex, on_original, err);
+    if (id < 0) fail(where, "invalid regex '" + regex + "': " + err);
+    return id;
+  }
+  const PatternBank& patterns() const override { return p_.patterns; }
+  [[noreturn]] void fail(const YAML::Node& where, const std::string& message) override {
+    throw RuleFailure{where.Mark(), message};
+  }
+  const std::vector<std::string>& vocabulary() const override { return p_.vocabulary; }
+
+ private:
+  // One alternative; a hyphenated word becomes several words, as the tokenizer makes them.
+  std::vector<PhraseElement> alternative(const YAML::Node& where, std::string_view phrase, std::string_view alt) {
+    bool exact = false, prefix = false;
+    if (alt.size() >= 2 && alt.front() == '"' && alt.back() == '"') {
+      exact = true;
+      alt = alt.substr(1, alt.size() - 2);
+    } else if (alt.size() >= 2 && alt.back() == '*') {
+      prefix = true;
+      alt.remove_suffix(1);
+    }
+    const std::string norm = normalize_word_parts(alt);
+    std::vector<std::string> parts;
+    std::istringstream in(norm);
+    for (std::string w; in >> w;) parts.push_back(w);
+    if (parts.empty())
+      fail(where, "phrase '" + std::string(phrase) + "' has a word with no letters or digits: '" + std::string(alt) + "'");
+    std::vector<PhraseElement> out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      const auto& w = parts[i];
+      PhraseElement el{PhraseElement::word, {}};
+      if (prefix && i + 1 == parts.size()) {
+        if (w.size() < 2) fail(where, "prefix '" + w + "*' is too short");
+        el.keys.push_back(p_.keys.intern_prefix(w));
+      } else if (exact) {
+        el.keys.push_back(p_.keys.intern_exact(w));
+      } else {
+        el.keys.push_back(p_.keys.intern(w));
+        for (const auto& stem : lem_.stems(w, script_of(w))) {
+          const auto k = p_.keys.intern(stem);
+          if (std::find(el.keys.begin(), el.keys.end(), k) == el.keys.end()) el.keys.push_back(k);
+        }
+      }
+      out.push_back(std::move(el));
+    }
+    return out;
+  }
+  static std::string normalize_word_parts(std::string_view text);
+  static Script script_of(std::string_view norm) {
+    return norm.empty() ? Script::none : (static_cast<unsigned char>(norm[0]) >= 0xD0 ? Script::cyrillic : Script::latin);
+  }
+  Policy& p_;
+  Lemmatizer& lem_;
+};
+
+std::string Builder::normalize_word_parts(std::string_view text) {
+  static const KeyTable empty;
+  Lemmatizer lem(empty, DictionaryPaths{});
+  Analyzer an(lem);
+  AnalyzedText t;
+  an.analyze(text, t, false);
+  std::string out;
+  for (const auto& tok : t.tokens) {
+    if (!out.empty()) out += ' ';
+    out += t.norm_of(tok);
+  }
+  return out;
+}
+
+std::string scalar(Builder& b, const YAML::Node& n, const char* what) {
+  if (!n.IsScalar()) b.fail(n, std::string(what) + " must be a string");
+  return n.Scalar();
+}
+
+std::vector<std::string> list_from(Builder& b, const YAML::Node& n, const char* key,
+                                   std::span<const std::string_view> allowed, const char* noun) {
+  std::vector<std::string> out;
+  if (!n) return out;
+  auto check = [&](const YAML::Node& item) {
+    std::string v = scalar(b, item, key);
+    if (std::string_view(key) == "channels") v = std::string(taxonomy::canonical_channel(v));
+    if (!taxonomy::known(allowed, v)) {
+      auto near = taxonomy::closest(allowed, v);
+      b.fail(item, "unknown " + std::string(noun) + " '" + v + "'" +
+                       (near.empty() ? "" : " (did you mean '" + std::string(near) + "'?)") + "; expected one of " +
+                       taxonomy::join(allowed));
+    }
+    out.push_back(v);
+  };
+  if (n.IsSequence()) {
+    for (const auto& item : n) check(item);
+  } else {
+    check(n);
+  }
+  return out;
+}
+
+RuleExample read_example(Builder& b, const YAML::Node& n) {
+  RuleExample ex;
+  if (n.IsScalar()) {
+    ex.text = n.Scalar();
+    return ex;
+  }
+  if (!n.IsMap()) b.fail(n, "an example is a string or a map with text, role, channel, lang, reply_to");
+  for (const auto& kv : n) {
+    const auto k = kv.first.as<std::string>();
+    const auto& v = kv.second;
+    if (k == "text") ex.text = scalar(b, v, "text");
+    else if (k == "role") ex.role = scalar(b, v, "role");
+    else if (k == "channel") ex.channel = scalar(b, v, "channel");
+    else if (k == "lang") ex.lang = scalar(b, v, "lang");
+    else if (k == "reply_to") ex.reply_to = scalar(b, v, "reply_to");
+    else b.fail(kv.first, "unknown example key '" + k + "'; expected text, role, channel, lang, reply_to");
+  }
+  if (ex.text.empty()) b.fail(n, "example has no text");
+  return ex;
+}
+
+void compile_rule(Builder& b, Policy& policy, const YAML::Node& node, const std::string& pack,
+                  const PolicySource& src) {
+  if (!node.IsMap()) b.fail(node, "a rule is a map with id, category, kind, message, examples, …");
+  Rule r;
+  r.pack = pack;
+  r.file = src.path;
+  r.line = node.Mark().line + 1;
+  r.column = node.Mark().column + 1;
+  for (const char* req : {"id", "category", "kind", "message"})
+    if (!node[req]) b.fail(node, std::string("rule has no '") + req + "'");
+  r.id = scalar(b, node["id"], "id");
+  const std::string kind = scalar(b, node["kind"], "kind");
+  if (r.id.empty() || r.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_.") != std::string::npos)
+    b.fail(node["id"], "rule id '" + r.id + "' must use lower-case letters, digits and '-'");
+  const KindInfo* info = KindRegistry::instance().find(kind);
+  if (!info) {
+    const auto names = KindRegistry::instance().names();
+    auto near = closest_key(names, kind);
+    b.fail(node["kind"], "unknown kind '" + kind + "'" + (near.empty() ? "" : " (did you mean '" + std::string(near) + "'?)") +
+                             "; expected one of " + taxonomy::join(std::span<const std::string_view>(names.data(), names.size())));
+  }
+  std::vector<std::string_view> allowed = kCommonKeys;
+  allowed.insert(allowed.end(), info->keys.begin(), info->keys.end());
+  for (const auto& kv : node) {
+    const auto k = kv.first.as<std::string>();
+    if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
+      auto near = closest_key(allowed, k);
+      b.fail(kv.first, "unknown key '" + k + "' for a " + kind + " rule" +
+                           (near.empty() ? "" : " (did you mean '" + std::string(near) + "'?)"));
+    }
+  }
+  r.kind = kind;
+  r.category = scalar(b, node["category"], "category");
+  if (!taxonomy::known(taxonomy::categories(), r.category)) {
+    auto near = taxonomy::closest(taxonomy::categories(), r.category);
+    b.fail(node["category"], "unknown category '" + r.category + "'" +
+                                 (near.empty() ? "" : " (did you mean '" + std::string(near) + "'?)") +
+                                 "; expected one of " + taxonomy::join(taxonomy::categories()));
+  }
+  if (node["level"] && !parse_level(scalar(b, node["level"], "level"), r.level))
+    b.fail(node["level"], "unknown level '" + node["level"].Scalar() + "'; expected error, warning or info");
+  r.languages = list_from(b, node["languages"], "languages", taxonomy::languages(), "language");
+  r.roles = list_from(b, node["roles"], "roles", taxonomy::roles(), "role");
+  r.channels = list_from(b, node["channels"], "channels", taxonomy::channels(), "channel");
+  if (node["context"]) {
+    const auto c = scalar(b, node["context"], "context");
+    if (c == "reply") r.reply_only = true;
+    else if (c != "any") b.fail(node["context"], "unknown context '" + c + "'; expected reply or any");
+  }
+  r.message = scalar(b, node["message"], "message");
+  if (node["suggestion"]) r.suggestion = scalar(b, node["suggestion"], "suggestion");
+  if (node["enabled"]) r.enabled = node["enabled"].as<bool>(true);
+  const auto ex = node["examples"];
+  if (!ex || !ex.IsMap()) b.fail(ex ? ex : node, "rule needs examples: {bad: [...], good: [...]}");
+  for (const auto& kv : ex) {
+    const auto k = kv.first.as<std::string>();
+    if (k != "bad" && k != "good") b.fail(kv.first, "unknown examples key '" + k + "'; expected bad and good");
+  }
+  for (const char* which : {"bad", "good"}) {
+    const auto list = ex[which];
+    if (!list || !list.IsSequence() || list.size() == 0)
+      b.fail(ex, std::string("rule needs at least one examples.") + which);
+    for (const auto& e : list) (std::string(which) == "bad" ? r.bad : r.good).push_back(read_example(b, e));
+  }
+  YAML::Emitter em;
+  em << node;
+  r.source_yaml = em.c_str();
+  auto matcher = info->make(node, r, b);
+  policy.rules.push_back(std::move(r));
+  policy.matchers.push_back(std::move(matcher));
+}
+
+}  // namespace
+
+std::string PolicyError::to_string() const {
+  std::string out = file;
+  if (line) out += ":" + std::to_string(line) + ":" + std::to_string(column);
+  out += ": error: ";
+  if (!rule.empty()) out += "[" + rule + "] ";
+  out += message;
+  return out;
+}
+
+LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vector<std::string> vocabulary,
+                            DictionaryPaths dictionaries, const PolicyLimits& limits) {
+  LoadedPolicy out;
+  auto policy = std::make_unique<Policy>();
+  policy->patterns = PatternBank(limits.regex);
+  policy->vocabulary = std::move(vocabulary);
+  policy->dictionaries = dictionaries;
+  Lemmatizer lem(policy->keys, dictionaries);
+  Builder b(*policy, lem);
+  std::unordered_map<std::string, std::string> seen_ids;  // full id → where
+  for (const auto& src : sources) {
+    auto err = [&](const YAML::Mark& m, std::string rule, std::string msg) {
+      out.errors.push_back({src.path, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1),
+                            std::move(rule), std::move(msg)});
+    };
+    // 1. structure: duplicate keys, aliases, nesting
+    {
+      auto issues = check_yaml_structure(src.content, src.path, limits.max_depth);
+      out.errors.insert(out.errors.end(), issues.begin(), issues.end());
+      if (!issues.empty()) continue;
+    }
+    YAML::Node doc;
+    try {
+      doc = YAML::Load(src.content);
+    } catch (const YAML::Exception& e) {
+      err(e.mark, "", e.msg);
+      continue;
+    }
+    if (!doc || doc.IsNull()) continue;  // an empty file holds no rules
+    if (!doc.IsMap() || !doc["rules"] || !doc["pack"]) {
+      err(doc.Mark(), "", "a policy file is a map with 'pack: NAME' and 'rules: [...]'");
+      continue;
+    }
+    for (const auto& kv : doc) {
+      const auto k = kv.first.as<std::string>();
+      if (k != "pack" && k != "rules" && k != "description") {
+        const std::vector<std::string_view> top = {"pack", "rules", "description"};
+        auto near = closest_key(top, k);
+        err(kv.first.Mark(), "", "unknown top-level key '" + k + "'" +
+                                     (near.empty() ? "" : " (did you mean '" + std::string(near) + "'?)") +
+                                     "; expected pack, rules, description");
+      }
+    }
+    const std::string pack = doc["pack"].IsScalar() ? doc["pack"].Scalar() : "";
+    if (pack.empty() || pack.find_first_of(" /\t") != std::string::npos) {
+      err(doc["pack"].Mark(), "", "pack must be a name without spaces or '/'");
+      continue;
+    }
+    if (!doc["rules"].IsSequence()) {
+      err(doc["rules"].Mark(), "", "rules must be a list");
+      continue;
+    }
+    for (const auto& node : doc["rules"]) {
+      std::string full = pack + "/" + (node.IsMap() && node["id"] && node["id"].IsScalar() ? node["id"].Scalar() : "?");
+      try {
+        const std::size_t before = policy->rules.size();
+        compile_rule(b, *policy, node, pack, src);
+        if (policy->rules.size() > before) {
+          auto [it, fresh] = seen_ids.emplace(full, src.path + ":" + std::to_string(node.Mark().line + 1));
+          if (!fresh) {
+            err(node["id"].Mark(), full, "duplicate rule id (first defined at " + it->second + ")");
+            policy->rules.pop_back();
+            policy->matchers.pop_back();
+          }
+        }
+      } catch (const RuleFailure& f) {
+        err(f.mark, full, f.message);
+      } catch (const YAML::Exception& e) {
+        err(e.mark, full, e.msg);
+      }
+    }
+  }
+  std::string set_error;
+  if (!policy->patterns.compile(set_error)) out.errors.push_back({"<policy>", 0, 0, "", set_error});
+  policy->phrases.build(policy->keys.size());
+  out.policy = std::move(policy);
+  return out;
+}
+
+}  // namespace grabli

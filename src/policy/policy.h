@@ -1,0 +1,59 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "match/matcher.h"
+#include "match/pattern_bank.h"
+#include "match/phrase_index.h"
+#include "policy/rule.h"
+#include "text/keys.h"
+#include "text/lemmatizer.h"
+
+namespace grabli {
+
+// A policy file's text and the name to report errors against.
+struct PolicySource {
+  std::string path;
+  std::string content;
+  bool embedded = false;
+};
+
+// Compiled, validated rules of every pack, shared read-only by all worker threads.
+struct Policy {
+  std::vector<Rule> rules;
+  std::vector<std::unique_ptr<Matcher>> matchers;  // matchers[i] runs rules[i]
+  KeyTable keys;
+  PhraseIndex phrases;
+  PatternBank patterns;
+  std::vector<std::string> vocabulary;  // company words: accepted by spelling, added to Hunspell
+  DictionaryPaths dictionaries;
+
+  const Rule* find(std::string_view full_id) const;
+  std::size_t index_of(std::string_view full_id) const;  // npos when absent
+};
+
+struct PolicyLimits {
+  std::size_t max_file_bytes = 4 << 20;
+  int max_depth = 32;
+  RegexLimits regex;
+};
+
+// The shipped packs compiled into the binary.
+std::vector<PolicySource> embedded_policy_sources();
+std::vector<std::string> embedded_vocabulary();
+// Reads a policy file or a folder of *.yaml/*.yml (recursively, sorted). Errors are appended.
+void read_policy_path(const std::string& path, std::vector<PolicySource>& out, std::vector<PolicyError>& errors,
+                      const PolicyLimits& limits = {});
+// Words from a vocabulary file: one per line, '#' comments.
+std::vector<std::string> parse_vocabulary(std::string_view content);
+
+struct LoadedPolicy {
+  std::unique_ptr<Policy> policy;  // null only when nothing could be compiled
+  std::vector<PolicyError> errors;
+};
+
+LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vector<std::string> vocabulary,
+                            DictionaryPaths dictionaries, const PolicyLimits& limits = {});
+
+}  // namespace grabli

@@ -1,0 +1,32 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/finding.h"
+
+namespace grabli {
+
+struct RuleExample {
+  std::string text, role, channel, lang;
+  std::optional<std::string> reply_to;
+};
+
+// What every rule has, whatever its kind.
+struct Rule {
+  std::string pack, id, category, kind;
+  Level level = Level::warning;
+  std::vector<std::string> languages, roles, channels;  // empty = all
+  bool reply_only = false;                              // context: reply
+  std::string message, suggestion;
+  std::vector<RuleExample> bad, good;
+  std::string file;  // where it is defined (1-based line/column)
+  std::uint32_t line = 0, column = 0;
+  std::string source_yaml;  // the rule as written, for `rules explain`
+  bool enabled = true;
+
+  std::string full_id() const { return pack + "/" + id; }
+};
+
+}  // namespace grabli

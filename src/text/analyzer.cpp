@@ -1,0 +1,336 @@
+#include "text/analyzer.h"
+
+#include <algorithm>
+
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace grabli {
+
+std::string_view lang_name(Lang l) { return l == Lang::ru ? "ru" : "en"; }
+
+namespace {
+
+enum Cls : std::uint8_t {
+  kCyr, kLat, kOtherLetter, kDigit, kMask, kIgnorable, kCombining, kApostrophe, kDot,
+  kTerminator, kSpace, kNewline, kPunct
+};
+
+Cls classify(char32_t c) {
+  if (is_cyrillic(c)) return kCyr;
+  if (is_latin(c)) return kLat;
+  if (c >= '0' && c <= '9') return kDigit;
+  if (c == '*' || c == '@' || c == '$') return kMask;
+  if (is_ignorable(c)) return kIgnorable;
+  if (is_combining(c)) return kCombining;
+  if (c == '\'' || c == 0x2019 || c == 0x02BC) return kApostrophe;
+  if (c == '.') return kDot;
+  if (c == '!' || c == '?' || c == 0x2026 || c == ';') return kTerminator;
+  if (c == '\n' || c == 0x2028 || c == 0x2029) return kNewline;
+  if (c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x202F || (c >= 0x2000 && c <= 0x200A))
+    return kSpace;
+  if (is_letter(c)) return kOtherLetter;
+  return kPunct;
+}
+
+bool is_letter_cls(std::uint8_t c) { return c == kCyr || c == kLat || c == kOtherLetter; }
+bool is_wordish(std::uint8_t c) { return is_letter_cls(c) || c == kDigit; }
+
+// Latin letters that look Cyrillic, read as Cyrillic inside a Cyrillic word (and back).
+char32_t latin_to_cyrillic(char32_t c) {
+  switch (c) {
+    case 'a': case 'A': return 0x0430;
+    case 'B': return 0x0432;
+    case 'c': case 'C': return 0x0441;
+    case 'e': case 'E': return 0x0435;
+    case 'H': return 0x043D;
+    case 'k': case 'K': return 0x043A;
+    case 'M': return 0x043C;
+    case 'o': case 'O': return 0x043E;
+    case 'p': case 'P': return 0x0440;
+    case 'T': return 0x0442;
+    case 'x': case 'X': return 0x0445;
+    case 'y': case 'Y': return 0x0443;
+    default: return 0;
+  }
+}
+char32_t cyrillic_to_latin(char32_t c) {
+  switch (fold_case(c)) {
+    case 0x0430: return 'a';
+    case 0x0441: return 'c';
+    case 0x0435: return 'e';
+    case 0x043E: return 'o';
+    case 0x0440: return 'p';
+    case 0x0445: return 'x';
+    case 0x0443: return 'y';
+    case 0x043A: return 'k';
+    case 0x0456: return 'i';
+    default: return 0;
+  }
+}
+// Digits and symbols used to mask letters («х3р», "sh1t", «п@зда»).
+char32_t unmask(char32_t c, Script s) {
+  if (s == Script::cyrillic) {
+    switch (c) {
+      case '0': return 0x043E;
+      case '3': return 0x0437;
+      case '4': return 0x0447;
+      case '6': return 0x0431;
+      case '@': return 0x0430;
+      case '$': return 0x0441;
+      default: return 0;
+    }
+  }
+  switch (c) {
+    case '0': return 'o';
+    case '1': return 'i';
+    case '3': return 'e';
+    case '4': return 'a';
+    case '5': return 's';
+    case '7': return 't';
+    case '@': return 'a';
+    case '$': return 's';
+    default: return 0;
+  }
+}
+
+bool is_upper(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0x0410 && c <= 0x042F) || (c >= 0x0400 && c <= 0x040F) ||
+         (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+}
+
+}  // namespace
+
+std::pair<std::uint32_t, std::uint32_t> AnalyzedText::to_original(std::size_t nb, std::size_t ne) const {
+  nb = std::min(nb, norm.size());
+  ne = std::min(ne, norm.size());
+  const std::uint32_t s = norm_to_orig[nb];
+  if (ne <= nb) return {s, s};
+  const std::uint32_t last = norm_to_orig[ne - 1];
+  const std::uint32_t e = last + utf8::decode(original, last).len;
+  return {s, std::max(e, s)};
+}
+
+std::size_t AnalyzedText::token_at_norm(std::size_t norm_pos) const {
+  std::size_t lo = 0, hi = tokens.size();
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi) / 2;
+    if (tokens[mid].norm_begin + tokens[mid].norm_len <= norm_pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise) {
+  out.original = text;
+  out.norm.clear();
+  out.norm_to_orig.clear();
+  out.tokens.clear();
+  out.sentences.clear();
+  out.invalid_utf8.clear();
+  out.cyrillic_letters = out.latin_letters = out.upper_letters = 0;
+  lem_.trim_caches();
+
+  // 1. decode and classify
+  cps_.clear();
+  for (std::size_t i = 0; i < text.size();) {
+    const auto d = utf8::decode(text, i);
+    if (!d.valid) out.invalid_utf8.push_back(static_cast<std::uint32_t>(i));
+    const auto cls = classify(d.cp);
+    if (cls == kCyr) ++out.cyrillic_letters;
+    else if (cls == kLat) ++out.latin_letters;
+    if (is_upper(d.cp)) ++out.upper_letters;
+    cps_.push_back({d.cp, static_cast<std::uint32_t>(i), d.len, cls});
+    i += d.len;
+  }
+  const std::size_t n = cps_.size();
+  auto cls_at = [&](std::size_t j) -> std::uint8_t { return j < n ? cps_[j].cls : kSpace; };
+
+  // 2. word spans (in code points)
+  spans_.clear();
+  for (std::size_t i = 0; i < n;) {
+    if (!is_wordish(cps_[i].cls)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i, seg = 0;  // seg: letters since the last internal dot
+    while (j < n) {
+      const auto c = cps_[j].cls;
+      if (is_wordish(c)) {
+        ++j, ++seg;
+      } else if (c == kIgnorable || c == kCombining) {
+        ++j;
+      } else if (c == kMask) {
+        std::size_t k = j;
+        while (cls_at(k) == kMask) ++k;
+        if (!is_wordish(cls_at(k)) && k - j > 0 && j > i && cls_at(k) != kIgnorable) {
+          // masks at the end of a word: "бл**" keeps them only when they stand for letters
+          if (k - j <= 3 && (cls_at(k) == kSpace || cls_at(k) == kNewline || cls_at(k) == kTerminator ||
+                             cls_at(k) == kDot || cls_at(k) == kPunct) && cps_[j].cp == '*') {
+            j = k;
+          }
+          break;
+        }
+        j = k;
+      } else if (c == kApostrophe && is_letter_cls(cls_at(j + 1)) && j > i) {
+        ++j;
+      } else if (c == kDot && seg == 1 && is_letter_cls(cls_at(j + 1)) &&
+                 (cls_at(j + 2) == kDot || !is_letter_cls(cls_at(j + 2)))) {
+        ++j, seg = 0;  // «х.у.й»: dots between single letters
+      } else {
+        break;
+      }
+    }
+    spans_.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
+    i = j;
+  }
+
+  // 3. join spaced-out single letters («п и з д е ц», "f u c k")
+  {
+    std::size_t w = 0;
+    for (std::size_t r = 0; r < spans_.size();) {
+      auto single = [&](std::size_t k) {
+        return spans_[k].second - spans_[k].first == 1 && is_letter_cls(cps_[spans_[k].first].cls);
+      };
+      std::size_t e = r;
+      if (single(r)) {
+        e = r + 1;
+        while (e < spans_.size() && single(e) && spans_[e].first == spans_[e - 1].second + 1 &&
+               (cps_[spans_[e - 1].second].cls == kSpace || cps_[spans_[e - 1].second].cls == kPunct))
+          ++e;
+        if (e - r < 3) e = r;
+        else --e;
+      }
+      if (e > r) {
+        spans_[w++] = {spans_[r].first, spans_[e].second | 0x80000000u};  // high bit: joined
+        r = e + 1;
+      } else {
+        spans_[w++] = spans_[r++];
+      }
+    }
+    spans_.resize(w);
+  }
+
+  // 4. emit normalised text and tokens
+  out.norm.reserve(text.size() + 8);
+  out.norm_to_orig.reserve(text.size() + 9);
+  std::size_t cp_i = 0;
+  std::uint32_t sentence = 0;
+  bool pending_break = false;
+  auto emit = [&](char32_t c, std::uint32_t orig) {
+    const std::size_t before = out.norm.size();
+    utf8::append(out.norm, c);
+    out.norm_to_orig.insert(out.norm_to_orig.end(), out.norm.size() - before, orig);
+  };
+  auto emit_between = [&](std::size_t upto) {
+    for (; cp_i < upto; ++cp_i) {
+      const auto& c = cps_[cp_i];
+      if (c.cls == kIgnorable) continue;
+      if (c.cls == kTerminator || c.cls == kNewline) pending_break = true;
+      if (c.cls == kDot) {
+        // a decimal point is not the end of a sentence
+        const bool decimal = cp_i > 0 && cps_[cp_i - 1].cls == kDigit && cls_at(cp_i + 1) == kDigit;
+        if (!decimal) pending_break = true;
+      }
+      emit(fold_case(c.cp), c.off);
+    }
+  };
+  for (const auto& [b, e_raw] : spans_) {
+    const bool joined = e_raw & 0x80000000u;
+    const std::uint32_t e = e_raw & 0x7FFFFFFFu;
+    emit_between(b);
+    if (pending_break && !out.tokens.empty()) ++sentence;
+    pending_break = false;
+    unsigned cyr = 0, lat = 0, letters = 0, digits = 0, upper = 0;
+    for (std::uint32_t k = b; k < e; ++k) {
+      const auto c = cps_[k].cls;
+      if (c == kCyr) ++cyr;
+      else if (c == kLat) ++lat;
+      else if (c == kDigit) ++digits;
+      if (is_letter_cls(c)) ++letters;
+      if (is_upper(cps_[k].cp)) ++upper;
+    }
+    Token t;
+    t.start = cps_[b].off;
+    t.end = cps_[e - 1].off + cps_[e - 1].len;
+    t.sentence = sentence;
+    t.script = letters == 0 ? Script::none : cyr >= lat && cyr > 0 ? Script::cyrillic
+             : lat > 0 ? Script::latin : Script::other;
+    if (joined) t.flags |= kJoined;
+    if (digits) t.flags |= kHasDigit;
+    if (digits && letters == 0) t.flags |= kAllDigits;
+    if (upper && is_upper(cps_[b].cp)) t.flags |= kCapitalised;
+    if (letters >= 2 && upper == letters) t.flags |= kAllCaps;
+    const bool read_digits = letters > digits && letters > 0;
+    t.norm_begin = static_cast<std::uint32_t>(out.norm.size());
+    for (std::uint32_t k = b; k < e; ++k) {
+      const auto& c = cps_[k];
+      char32_t o = 0;
+      switch (c.cls) {
+        case kCyr:
+          o = fold_case(c.cp);
+          if (t.script == Script::latin) {
+            if (auto m = cyrillic_to_latin(c.cp)) o = m;
+          }
+          break;
+        case kLat:
+          o = fold_case(c.cp);
+          if (t.script == Script::cyrillic) {
+            if (auto m = latin_to_cyrillic(c.cp)) o = m;
+          }
+          break;
+        case kOtherLetter: o = fold_case(c.cp); break;
+        case kDigit:
+          o = c.cp;
+          if (read_digits) {
+            if (auto m = unmask(c.cp, t.script)) o = m, t.flags |= kMasked;
+          }
+          break;
+        case kMask:
+          if (c.cp == '*') {
+            o = '*';
+            t.flags |= kHasMask;
+          } else if (auto m = unmask(c.cp, t.script == Script::none ? Script::latin : t.script)) {
+            o = m;
+            t.flags |= kMasked;
+          } else {
+            o = c.cp;
+          }
+          break;
+        case kApostrophe: o = '\''; break;
+        case kCombining:
+          // и + combining breve is й; other marks only decorate
+          if (c.cp == 0x0306 && out.norm.size() >= 2 && out.norm.compare(out.norm.size() - 2, 2, "и") == 0) {
+            out.norm.resize(out.norm.size() - 2);
+            out.norm_to_orig.resize(out.norm_to_orig.size() - 2);
+            emit(0x0439, cps_[k - 1].off);
+          }
+          continue;
+        default: continue;  // ignorable, internal dots, spaces of joined words
+      }
+      emit(o, c.off);
+    }
+    t.norm_len = static_cast<std::uint32_t>(out.norm.size() - t.norm_begin);
+    cp_i = e;
+    if (t.norm_len == 0) continue;
+    if (lemmatise) {
+      const bool stemmable = !(t.flags & (kHasMask | kAllDigits)) && t.norm_len <= 100;
+      t.keys = lem_.keys(out.norm_of(t), t.script, stemmable);
+    }
+    out.tokens.push_back(t);
+  }
+  emit_between(n);
+  out.norm_to_orig.push_back(static_cast<std::uint32_t>(text.size()));
+
+  // 5. sentences
+  for (std::uint32_t i = 0; i < out.tokens.size();) {
+    std::uint32_t j = i;
+    while (j < out.tokens.size() && out.tokens[j].sentence == out.tokens[i].sentence) ++j;
+    out.sentences.push_back({i, j});
+    i = j;
+  }
+  out.lang = out.cyrillic_letters >= out.latin_letters && out.cyrillic_letters > 0 ? Lang::ru
+           : out.latin_letters > 0 ? Lang::en : Lang::ru;
+}
+
+}  // namespace grabli

@@ -1,0 +1,139 @@
+#include "text/lemmatizer.h"
+
+#include <hunspell/hunspell.hxx>
+
+#include <cstdlib>
+#include <mutex>
+
+#include "text/normalize.h"
+
+namespace grabli {
+namespace fs = std::filesystem;
+
+namespace {
+// Hunspell 1.7 races even when two objects are constructed concurrently.
+std::mutex& hunspell_construct_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+std::optional<fs::path> find_dictionary(const std::string& name) {
+  std::vector<fs::path> dirs;
+  if (const char* env = std::getenv("DICPATH"); env && *env) {
+    std::string_view s(env);
+    while (!s.empty()) {
+      const auto colon = s.find(':');
+      dirs.emplace_back(std::string(s.substr(0, colon)));
+      if (colon == std::string_view::npos) break;
+      s.remove_prefix(colon + 1);
+    }
+  } else {
+    dirs = {"/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts",
+            "/usr/local/share/hunspell", "/usr/share/hunspell-dicts"};
+  }
+  for (const auto& d : dirs) {
+    std::error_code ec;
+    if (fs::exists(d / (name + ".aff"), ec) && fs::exists(d / (name + ".dic"), ec)) return d / name;
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+DictionaryPaths DictionaryPaths::discover() {
+  DictionaryPaths p;
+  p.ru = find_dictionary("ru_RU");
+  p.en = find_dictionary("en_US");
+  if (!p.en) p.en = find_dictionary("en_GB");
+  return p;
+}
+
+std::string DictionaryPaths::describe_missing() const {
+  std::string out;
+  if (!ru) out += "ru_RU";
+  if (!en) out += out.empty() ? "en_US" : " and en_US";
+  return out;
+}
+
+Lemmatizer::Lemmatizer(const KeyTable& keys, DictionaryPaths paths, std::vector<std::string> extra_words)
+    : keys_(keys), paths_(std::move(paths)), extra_words_(std::move(extra_words)) {}
+
+Lemmatizer::~Lemmatizer() = default;
+
+Hunspell* Lemmatizer::dict(Script script) {
+  auto load = [&](std::unique_ptr<Hunspell>& slot, bool& tried, const std::optional<fs::path>& p) {
+    if (tried) return;
+    tried = true;
+    if (!p) return;
+    std::lock_guard lock(hunspell_construct_mutex());
+    const std::string aff = p->string() + ".aff", dic = p->string() + ".dic";
+    slot = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    for (const auto& w : extra_words_) slot->add(w);
+  };
+  if (script == Script::cyrillic) {
+    load(ru_, ru_tried_, paths_.ru);
+    return ru_.get();
+  }
+  if (script == Script::latin) {
+    load(en_, en_tried_, paths_.en);
+    return en_.get();
+  }
+  return nullptr;
+}
+
+bool Lemmatizer::has(Script script) { return dict(script) != nullptr; }
+
+std::vector<std::string> Lemmatizer::stems(std::string_view norm_form, Script script) {
+  std::vector<std::string> out;
+  Hunspell* h = dict(script);
+  if (!h || norm_form.empty() || norm_form.size() > 100) return out;
+  for (auto& s : h->stem(std::string(norm_form))) {
+    std::string n = normalize_word(s);
+    if (!n.empty()) out.push_back(std::move(n));
+  }
+  return out;
+}
+
+Lemmatizer::KeyRange Lemmatizer::keys(std::string_view norm_form, Script script, bool lemmatise) {
+  if (auto it = cache_.find(norm_form); it != cache_.end()) return it->second;
+  KeyRange r{static_cast<std::uint32_t>(pool_.size()), 0};
+  auto push = [&](std::uint32_t k) {
+    for (std::uint32_t i = r.begin; i < pool_.size(); ++i)
+      if (pool_[i] == k) return;
+    pool_.push_back(k);
+  };
+  if (auto k = keys_.find(norm_form)) push(*k);
+  if (auto k = keys_.find_exact(norm_form)) push(*k);
+  if (lemmatise && keys_.size() > 0) {
+    for (const auto& s : stems(norm_form, script))
+      if (auto k = keys_.find(s)) push(*k);
+  }
+  keys_.for_each_prefix(norm_form, push);
+  r.count = static_cast<std::uint32_t>(pool_.size() - r.begin);
+  cache_.emplace(std::string(norm_form), r);
+  return r;
+}
+
+std::optional<bool> Lemmatizer::spelled_right(std::string_view form, Script script) {
+  if (auto it = spell_cache_.find(form); it != spell_cache_.end()) return it->second;
+  Hunspell* h = dict(script);
+  if (!h) return std::nullopt;
+  const bool ok = h->spell(std::string(form));
+  spell_cache_.emplace(std::string(form), ok);
+  return ok;
+}
+
+std::vector<std::string> Lemmatizer::suggest(std::string_view form, Script script) {
+  Hunspell* h = dict(script);
+  if (!h) return {};
+  return h->suggest(std::string(form));
+}
+
+void Lemmatizer::trim_caches(std::size_t max_forms) {
+  if (cache_.size() > max_forms) {
+    cache_.clear();
+    pool_.clear();
+  }
+  if (spell_cache_.size() > max_forms) spell_cache_.clear();
+}
+
+}  // namespace grabli

@@ -1,0 +1,66 @@
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/keys.h"
+
+class Hunspell;
+
+namespace grabli {
+
+enum class Script : std::uint8_t { none, cyrillic, latin, other };
+
+// Where the Hunspell dictionaries are: DICPATH first, then the standard Debian places.
+struct DictionaryPaths {
+  std::optional<std::filesystem::path> ru;  // path without extension (…/ru_RU)
+  std::optional<std::filesystem::path> en;
+  static DictionaryPaths discover();
+  std::string describe_missing() const;  // empty when both are present
+};
+
+// One per thread: Hunspell objects are not thread-safe, so each worker owns its own,
+// loaded lazily on the first word of that script. Results are cached per distinct form.
+class Lemmatizer {
+ public:
+  Lemmatizer(const KeyTable& keys, DictionaryPaths paths, std::vector<std::string> extra_words = {});
+  ~Lemmatizer();
+  Lemmatizer(const Lemmatizer&) = delete;
+  Lemmatizer& operator=(const Lemmatizer&) = delete;
+
+  struct KeyRange {
+    std::uint32_t begin = 0, count = 0;
+  };
+  // Keys of a normalised word form: its own form, its lemmas and matching prefixes.
+  KeyRange keys(std::string_view norm_form, Script script, bool lemmatise);
+  std::span<const std::uint32_t> view(KeyRange r) const { return {pool_.data() + r.begin, r.count}; }
+
+  // Hunspell stems of a normalised form (uncached; used when compiling rules).
+  std::vector<std::string> stems(std::string_view norm_form, Script script);
+  // Spelling of an original form; nullopt when no dictionary for the script is loaded.
+  std::optional<bool> spelled_right(std::string_view form, Script script);
+  std::vector<std::string> suggest(std::string_view form, Script script);
+
+  bool has(Script script);  // a dictionary exists for the script (loads it)
+  // Bounds memory on endless input: called between posts.
+  void trim_caches(std::size_t max_forms = 300000);
+
+ private:
+  Hunspell* dict(Script script);
+  const KeyTable& keys_;
+  DictionaryPaths paths_;
+  std::vector<std::string> extra_words_;
+  std::unique_ptr<Hunspell> ru_, en_;
+  bool ru_tried_ = false, en_tried_ = false;
+  std::unordered_map<std::string, KeyRange, StringHash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> spell_cache_;
+  std::vector<std::uint32_t> pool_;
+};
+
+}  // namespace grabli
