@@ -38,9 +38,4 @@ int run_audit(int argc, char** argv) {
   return kExitClean;
 }
 
-int run_hook(int, char**) {
-  std::cerr << "grabli hook: not built yet\n";
-  return kExitError;
-}
-
 }  // namespace grabli::cli
