@@ -1,0 +1,219 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.h"
+
+using namespace grabli;
+using grabli::test::fired;
+using grabli::test::policy_from;
+
+namespace {
+std::string rule(const std::string& kind_lines, const std::string& extra = "") {
+  return "pack: t\nrules:\n  - id: r\n    category: customer-conflict\n    message: m\n" + extra +
+         "    examples: {bad: [\"x\"], good: [\"y\"]}\n" + kind_lines;
+}
+bool fires(const Policy& p, const std::string& text, const std::string& role = "", const std::string& channel = "",
+           std::optional<std::string> reply = std::nullopt) {
+  auto f = fired(p, text, role, channel, std::move(reply));
+  return std::find(f.begin(), f.end(), "t/r") != f.end();
+}
+}  // namespace
+
+TEST_CASE("phrase: a lemma matches its inflected forms") {
+  GRABLI_NEED_DICTIONARIES();
+  auto p = policy_from(rule("    kind: phrase\n    phrases: [\"подложить\", \"виноватый\"]\n"));
+  CHECK(fires(*p, "Вы это подложили"));
+  CHECK(fires(*p, "она подложила"));
+  CHECK(fires(*p, "Вы виноваты"));
+  CHECK_FALSE(fires(*p, "Мы положили"));
+}
+
+TEST_CASE("phrase: case, ё and look-alike letters do not hide a word") {
+  auto p = policy_from(rule("    kind: phrase\n    phrases: [\"обман\"]\n"));
+  CHECK(fires(*p, "ОБМАН!"));
+  CHECK(fires(*p, "это oбман"));  // Latin o
+  CHECK_FALSE(fires(*p, "обманка"));
+}
+
+TEST_CASE("phrase: quoted words match the exact form only") {
+  GRABLI_NEED_DICTIONARIES();
+  auto p = policy_from(rule("    kind: phrase\n    phrases: ['\"вы\" сами']\n"));
+  CHECK(fires(*p, "вы сами"));
+  CHECK_FALSE(fires(*p, "вас самих"));
+}
+
+TEST_CASE("phrase: gaps and wildcards") {
+  auto p = policy_from(rule("    kind: phrase\n    phrases: [\"читайте ... условия\", \"calm * down\"]\n"));
+  CHECK(fires(*p, "читайте внимательно наши условия"));
+  CHECK(fires(*p, "читайте условия"));
+  CHECK_FALSE(fires(*p, "читайте один два три четыре условия"));
+  CHECK(fires(*p, "calm right down"));
+  CHECK_FALSE(fires(*p, "calm down"));
+}
+
+TEST_CASE("phrase: never crosses a sentence boundary") {
+  auto p = policy_from(rule("    kind: phrase\n    phrases: [\"сам ... виноват\"]\n"));
+  CHECK_FALSE(fires(*p, "Я сам. Виноват не я"));
+}
+
+TEST_CASE("phrase: alternatives of different lengths") {
+  auto p = policy_from(rule("    kind: phrase\n    phrases: [\"из-за|из вас\"]\n"));
+  CHECK(fires(*p, "всё из-за вас"));
+  CHECK(fires(*p, "один из вас"));
+}
+
+TEST_CASE("phrase: unless in the same sentence cancels a hit") {
+  auto p = policy_from(rule("    kind: phrase\n    phrases: [\"лучший\"]\n    unless: [\"по данным\"]\n"));
+  CHECK(fires(*p, "Лучший провайдер!"));
+  CHECK_FALSE(fires(*p, "Лучший провайдер по данным рейтинга."));
+  CHECK(fires(*p, "По данным рейтинга мы в топе. Лучший провайдер!"));
+}
+
+TEST_CASE("pattern: word patterns match whole normalised words") {
+  auto p = policy_from(rule("    kind: pattern\n    word: true\n    pattern: 'х[у*][йяеи*]\\pL*'\n"));
+  CHECK(fires(*p, "да ну нахуй... ХУЙНЯ"));
+  CHECK(fires(*p, "х*й"));
+  CHECK(fires(*p, "х у й"));
+  CHECK_FALSE(fires(*p, "хуже некуда, художник"));
+}
+
+TEST_CASE("pattern: spans map back to the original text") {
+  auto p = policy_from(rule("    kind: pattern\n    pattern: 'no comment'\n"));
+  Checker c(*p);
+  Post post;
+  post.text = "We have NO  COMMENT? No comment.";
+  auto f = c.check(post);
+  REQUIRE(f.size() == 1);
+  CHECK(post.text.substr(f[0].start, f[0].end - f[0].start) == "No comment");
+}
+
+TEST_CASE("require: a trigger without its companion fires and names what is missing") {
+  auto p = policy_from(rule(
+      "    kind: require\n    trigger: [\"скидка\"]\n    requires:\n      - {name: «Реклама», phrases: [\"реклама\"]}\n"
+      "      - {name: erid, pattern: 'erid'}\n"));
+  CHECK(fires(*p, "Скидка 50%!"));
+  CHECK(fires(*p, "Реклама. Скидка 50%!"));
+  CHECK_FALSE(fires(*p, "Реклама. erid: 2Vtzq. Скидка 50%!"));
+  Checker c(*p);
+  Post post;
+  post.text = "Реклама. Скидка!";
+  auto f = c.check(post);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message.find("missing: erid") != std::string::npos);
+}
+
+TEST_CASE("limit: characters per channel") {
+  auto p = policy_from(rule("    kind: limit\n    limit: chars\n    max: {twitter: 10}\n"));
+  CHECK(fires(*p, "ёёёёёёёёёёё", "", "twitter"));  // 11 characters, 22 bytes
+  CHECK_FALSE(fires(*p, "ёёёёёёёёёё", "", "twitter"));
+  CHECK_FALSE(fires(*p, "ёёёёёёёёёёёёёёё", "", "telegram"));
+}
+
+TEST_CASE("limit: exclamation marks, hashtags and capitals") {
+  auto ex = policy_from(rule("    kind: limit\n    limit: exclamations\n    max: 2\n"));
+  CHECK(fires(*ex, "Да! Да! Да!"));
+  CHECK_FALSE(fires(*ex, "Да! Да!"));
+  auto tags = policy_from(rule("    kind: limit\n    limit: hashtags\n    max: 1\n"));
+  CHECK(fires(*tags, "#one #two"));
+  CHECK_FALSE(fires(*tags, "#one issue#2"));
+  auto caps = policy_from(rule("    kind: limit\n    limit: caps\n    max: 50\n"));
+  CHECK(fires(*caps, "ВСЕ НА РАСПРОДАЖУ ПРЯМО СЕЙЧАС СРОЧНО"));
+  CHECK_FALSE(fires(*caps, "Все на распродажу прямо сейчас, срочно"));
+}
+
+TEST_CASE("pii: phones, cards with Luhn, e-mails; toll-free and company mailboxes allowed") {
+  auto p = policy_from(rule("    kind: pii\n    detect: [phone, email, card, snils, inn, passport]\n"));
+  CHECK(fires(*p, "ваш номер +7 (903) 555-12-34"));
+  CHECK(fires(*p, "call 415-555-0199"));
+  CHECK_FALSE(fires(*p, "звоните 8-800-555-35-35"));
+  CHECK_FALSE(fires(*p, "call 1-800-555-0199"));
+  CHECK(fires(*p, "карта 4276 3800 1234 5679"));       // Luhn-valid
+  CHECK_FALSE(fires(*p, "заказ 4276 3800 1234 5678"));  // Luhn-invalid
+  CHECK(fires(*p, "your email tom.h@example.com"));
+  CHECK_FALSE(fires(*p, "write to support@example.com"));
+  CHECK(fires(*p, "СНИЛС 112-233-445 95"));
+  CHECK_FALSE(fires(*p, "СНИЛС 112-233-445 96"));
+  CHECK(fires(*p, "паспорт 45 06 123456"));
+  CHECK_FALSE(fires(*p, "артикул 45 06 123456"));
+}
+
+TEST_CASE("pii: allow list for the company's own numbers") {
+  auto p = policy_from(rule("    kind: pii\n    detect: [phone]\n    allow: ['74951234567']\n"));
+  CHECK_FALSE(fires(*p, "наш офис: +7 495 123-45-67"));
+  CHECK(fires(*p, "ваш: +7 495 123-45-68"));
+}
+
+TEST_CASE("tone: cues add up to the threshold; softening cues lower the score") {
+  auto p = policy_from(rule(R"(    kind: tone
+    threshold: 3
+    reply_threshold: 2
+    cues:
+      - {name: blame, weight: 2, phrases: ['"вы" сами']}
+      - {name: dismiss, weight: 1, phrases: ["успокойтесь"]}
+      - {name: apology, weight: -2, phrases: ["извинить|простить"]}
+)"));
+  CHECK_FALSE(fires(*p, "Вы сами."));
+  CHECK(fires(*p, "Вы сами. Успокойтесь."));
+  CHECK(fires(*p, "Вы сами.", "", "", std::string("Болт в пакете")));
+  CHECK_FALSE(fires(*p, "Извините, вы сами. Успокойтесь."));
+  Checker c(*p);
+  Post post;
+  post.text = "Успокойтесь, вы сами виноваты.";
+  auto f = c.check(post);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].cues == std::vector<std::string>{"blame", "dismiss"});
+  CHECK(post.text.substr(f[0].start, f[0].end - f[0].start) == "Успокойтесь");
+}
+
+TEST_CASE("applicability: roles, channels, languages, reply context") {
+  auto p = policy_from(rule("    kind: phrase\n    phrases: [\"обман\"]\n",
+                            "    roles: [support]\n    channels: [vk]\n    languages: [ru]\n    context: reply\n"));
+  CHECK(fires(*p, "обман", "support", "vk", std::string("?")));
+  CHECK_FALSE(fires(*p, "обман", "support", "vk"));
+  CHECK_FALSE(fires(*p, "обман", "press", "vk", std::string("?")));
+  CHECK_FALSE(fires(*p, "обман", "support", "twitter", std::string("?")));
+}
+
+TEST_CASE("spelling: misspellings found, company vocabulary accepted") {
+  GRABLI_NEED_DICTIONARIES();
+  auto loaded = compile_policy({{"p.yaml", rule("    kind: spelling\n"), false}}, {"Грабли", "Kubernetes"},
+                               DictionaryPaths::discover());
+  REQUIRE(loaded.errors.empty());
+  CHECK(fires(*loaded.policy, "Мы испрвили ошибку."));
+  CHECK_FALSE(fires(*loaded.policy, "Мы исправили ошибку в грабли."));
+  CHECK_FALSE(fires(*loaded.policy, "We deploy on kubernetes daily."));
+}
+
+TEST_CASE("checker: invalid UTF-8 becomes an info finding, the rest is checked") {
+  auto p = policy_from(rule("    kind: phrase\n    phrases: [\"обман\"]\n"));
+  Checker c(*p);
+  Post post;
+  post.text = "\xff обман";
+  auto f = c.check(post);
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].rule == "grabli/invalid-utf8");
+  CHECK(f[0].level == Level::info);
+  CHECK(f[1].rule == "t/r");
+}
+
+TEST_CASE("checker: overrides disable rules and change levels") {
+  auto p = policy_from(rule("    kind: phrase\n    phrases: [\"обман\"]\n"));
+  RuleOverrides o;
+  o.levels.emplace_back("t/r", Level::error);
+  Checker c(*p, o);
+  Post post;
+  post.text = "обман";
+  auto f = c.check(post);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].level == Level::error);
+  RuleOverrides off;
+  off.disabled.push_back("t");
+  Checker c2(*p, off);
+  CHECK(c2.check(post).empty());
+}
+
+TEST_CASE("position: lines and columns count code points, 1-based") {
+  const std::string t = "первая\nвторая строка";
+  auto p = position_of(t, static_cast<std::uint32_t>(t.find("строка")));
+  CHECK(p.line == 2);
+  CHECK(p.column == 8);
+}

@@ -1,0 +1,135 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.h"
+#include "policy/yaml_check.h"
+
+using namespace grabli;
+using grabli::test::errors_of;
+
+namespace {
+const char* kGood = R"(pack: t
+rules:
+  - id: blame
+    category: customer-conflict
+    kind: phrase
+    phrases: ["сам подложить"]
+    message: m
+    examples: {bad: ["Вы сами подложили."], good: ["Мы сами."]}
+)";
+
+std::string first_error(const std::string& yaml) {
+  auto e = errors_of(yaml);
+  REQUIRE_FALSE(e.empty());
+  return e.front().to_string();
+}
+}  // namespace
+
+TEST_CASE("policy: a valid file compiles") { CHECK(errors_of(kGood).empty()); }
+
+TEST_CASE("policy: unknown key gets a did-you-mean with file:line:column and rule id") {
+  std::string y = kGood;
+  y.replace(y.find("phrases:"), 8, "phrase: ");
+  const auto e = first_error(y);
+  CHECK(e.find("p.yaml:6:5:") == 0);
+  CHECK(e.find("[t/blame]") != std::string::npos);
+  CHECK(e.find("did you mean 'phrases'") != std::string::npos);
+}
+
+TEST_CASE("policy: duplicate keys are reported (yaml-cpp would keep the last)") {
+  std::string y = kGood;
+  y.insert(y.find("    message: m"), "    message: first\n");
+  const auto e = first_error(y);
+  CHECK(e.find("duplicate key 'message'") != std::string::npos);
+  CHECK(e.find("p.yaml:8:") == 0);
+}
+
+TEST_CASE("policy: duplicate rule ids are reported") {
+  std::string y = kGood;
+  y += y.substr(y.find("  - id: blame"));
+  const auto e = first_error(y);
+  CHECK(e.find("duplicate rule id") != std::string::npos);
+  CHECK(e.find("[t/blame]") != std::string::npos);
+}
+
+TEST_CASE("policy: unknown category, role, channel, kind and level are named") {
+  auto swap = [](std::string y, const std::string& from, const std::string& to) {
+    y.replace(y.find(from), from.size(), to);
+    return y;
+  };
+  CHECK(first_error(swap(kGood, "customer-conflict", "customer-conflikt")).find("did you mean 'customer-conflict'") !=
+        std::string::npos);
+  CHECK(first_error(swap(kGood, "kind: phrase", "kind: phrass")).find("unknown kind 'phrass'") != std::string::npos);
+  CHECK(first_error(swap(kGood, "    message: m", "    roles: [suport]\n    message: m")).find("did you mean 'support'") !=
+        std::string::npos);
+  CHECK(first_error(swap(kGood, "    message: m", "    channels: [myspace]\n    message: m")).find("unknown channel") !=
+        std::string::npos);
+  CHECK(first_error(swap(kGood, "    message: m", "    level: fatal\n    message: m")).find("unknown level 'fatal'") !=
+        std::string::npos);
+}
+
+TEST_CASE("policy: invalid regex carries RE2's own message") {
+  const std::string y = R"(pack: t
+rules:
+  - id: re
+    category: profanity
+    kind: pattern
+    pattern: "(unclosed"
+    message: m
+    examples: {bad: ["a"], good: ["b"]}
+)";
+  const auto e = first_error(y);
+  CHECK(e.find("p.yaml:6:14:") == 0);
+  CHECK(e.find("missing )") != std::string::npos);
+}
+
+TEST_CASE("policy: aliases and anchors are rejected") {
+  const std::string y = "pack: t\nrules:\n  - &a {id: x}\n  - *a\n";
+  CHECK(first_error(y).find("anchors") != std::string::npos);
+}
+
+TEST_CASE("policy: a YAML alias bomb is refused before expansion") {
+  std::string y = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+  for (char c = 'b'; c <= 'j'; ++c)
+    y += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" +
+         char(c - 1) + "]\n";
+  const auto e = errors_of(y);
+  REQUIRE_FALSE(e.empty());
+  CHECK(e.front().line == 1);
+}
+
+TEST_CASE("policy: deep nesting is reported clearly, not as 'bad file'") {
+  const std::string y = std::string(100000, '[') + std::string(100000, ']');
+  const auto e = first_error(y);
+  CHECK(e.find("nesting is deeper than") != std::string::npos);
+}
+
+TEST_CASE("policy: missing examples are an error") {
+  std::string y = kGood;
+  y.replace(y.find("examples"), std::string::npos, "examples: {bad: [\"x\"]}\n");
+  CHECK(first_error(y).find("examples.good") != std::string::npos);
+}
+
+TEST_CASE("policy: a rule id must be a slug") {
+  std::string y = kGood;
+  y.replace(y.find("id: blame"), 9, "id: Blame It");
+  CHECK(first_error(y).find("must use lower-case") != std::string::npos);
+}
+
+TEST_CASE("policy: the file must have pack and rules") {
+  CHECK(first_error("rules: []\n").find("pack: NAME") != std::string::npos);
+  CHECK(first_error("pack: t\nrulez: []\n").find("pack: NAME") != std::string::npos);
+}
+
+TEST_CASE("policy: the shipped packs compile without errors") {
+  auto loaded = compile_policy(embedded_policy_sources(), embedded_vocabulary(), DictionaryPaths::discover());
+  for (const auto& e : loaded.errors) UNSCOPED_INFO(e.to_string());
+  CHECK(loaded.errors.empty());
+  CHECK(loaded.policy->rules.size() >= 10);
+}
+
+TEST_CASE("yaml check: errors are 1-based") {
+  auto e = check_yaml_structure("a: 1\na: 2\n", "x.yaml");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].line == 2);
+  CHECK(e[0].column == 1);
+}

@@ -1,0 +1,143 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+using namespace grabli;
+using grabli::test::norm_words;
+using V = std::vector<std::string>;
+
+TEST_CASE("utf8: invalid bytes decode as U+FFFD one byte at a time") {
+  const std::string s = "a\xff\xc3z";
+  auto d = utf8::decode(s, 1);
+  CHECK(d.cp == utf8::kReplacement);
+  CHECK(d.len == 1);
+  CHECK_FALSE(d.valid);
+  CHECK(utf8::sanitize(s) == "a\xEF\xBF\xBD\xEF\xBF\xBDz");
+  CHECK(utf8::length("привет") == 6);
+}
+
+TEST_CASE("utf8: overlong and surrogate sequences are invalid") {
+  CHECK_FALSE(utf8::valid("\xC0\xAF"));
+  CHECK_FALSE(utf8::valid("\xED\xA0\x80"));
+  CHECK(utf8::valid("ёж 🦔"));
+}
+
+TEST_CASE("normalise: Cyrillic case folding and ё → е") {
+  CHECK(norm_words("ЁЖИК Ёлка ещё") == V{"ежик", "елка", "еще"});
+}
+
+TEST_CASE("normalise: Latin look-alikes inside a Cyrillic word become Cyrillic") {
+  // "oбман" with a Latin o, "ПPOДАЖА" with Latin P and O
+  CHECK(norm_words("oбман ПPOДАЖА") == V{"обман", "продажа"});
+}
+
+TEST_CASE("normalise: Cyrillic look-alikes inside a Latin word become Latin") {
+  CHECK(norm_words("fuсk sсam") == V{"fuck", "scam"});  // Cyrillic с
+}
+
+TEST_CASE("normalise: zero-width characters and soft hyphens vanish") {
+  CHECK(norm_words("об\u200Bман ре\u00ADклама") == V{"обман", "реклама"});
+}
+
+TEST_CASE("normalise: masking characters inside words") {
+  CHECK(norm_words("х*й f**k п@зда sh1t") == V{"х*й", "f**k", "пазда", "shit"});
+}
+
+TEST_CASE("normalise: digits alone stay digits") {
+  CHECK(norm_words("заказ 4276 от 12.05") == V{"заказ", "4276", "от", "12", "05"});
+}
+
+TEST_CASE("normalise: spaced-out letters are joined into one word") {
+  CHECK(norm_words("полный п и з д е ц, да") == V{"полный", "пиздец", "да"});
+  CHECK(norm_words("х.у.й") == V{"хуй"});
+}
+
+TEST_CASE("normalise: two single letters are not joined") {
+  CHECK(norm_words("я и ты") == V{"я", "и", "ты"});
+}
+
+TEST_CASE("normalise: й written with a combining breve") {
+  CHECK(norm_words("чаи\u0306") == V{"чай"});
+}
+
+TEST_CASE("tokens: offsets point into the original text") {
+  static const KeyTable keys;
+  Lemmatizer lem(keys, DictionaryPaths{});
+  Analyzer an(lem);
+  AnalyzedText t;
+  const std::string text = "Ёлки, oбман!";
+  an.analyze(text, t, false);
+  REQUIRE(t.tokens.size() == 2);
+  CHECK(t.original_of(t.tokens[0]) == "Ёлки");
+  CHECK(t.original_of(t.tokens[1]) == "oбман");
+  CHECK(t.tokens[1].start == text.find("oбман"));
+}
+
+TEST_CASE("tokens: hyphenated words split, apostrophes stay") {
+  CHECK(norm_words("интернет-провайдер don't") == V{"интернет", "провайдер", "don't"});
+}
+
+TEST_CASE("sentences: split on terminators and new lines, not on decimals") {
+  static const KeyTable keys;
+  Lemmatizer lem(keys, DictionaryPaths{});
+  Analyzer an(lem);
+  AnalyzedText t;
+  an.analyze("Рост 2.5 процента. Дальше!\nИ ещё", t, false);
+  CHECK(t.sentences.size() == 3);
+  CHECK(t.tokens[0].sentence == t.tokens[3].sentence);  // «Рост 2.5 процента»
+}
+
+TEST_CASE("language: detected by script") {
+  static const KeyTable keys;
+  Lemmatizer lem(keys, DictionaryPaths{});
+  Analyzer an(lem);
+  AnalyzedText t;
+  an.analyze("Hello, мы рады", t, false);
+  CHECK(t.lang == Lang::ru);
+  an.analyze("We are glad, ООО", t, false);
+  CHECK(t.lang == Lang::en);
+}
+
+TEST_CASE("analyse: norm offsets map back to original bytes") {
+  static const KeyTable keys;
+  Lemmatizer lem(keys, DictionaryPaths{});
+  Analyzer an(lem);
+  AnalyzedText t;
+  const std::string text = "Да, ОБМАН.";
+  an.analyze(text, t, false);
+  const auto pos = t.norm.find("обман");
+  REQUIRE(pos != std::string::npos);
+  auto [b, e] = t.to_original(pos, pos + std::string("обман").size());
+  CHECK(text.substr(b, e - b) == "ОБМАН");
+}
+
+TEST_CASE("analyse: invalid UTF-8 is recorded, not fatal") {
+  static const KeyTable keys;
+  Lemmatizer lem(keys, DictionaryPaths{});
+  Analyzer an(lem);
+  AnalyzedText t;
+  an.analyze("ok \xff bad", t, false);
+  CHECK(t.invalid_utf8 == std::vector<std::uint32_t>{3});
+  CHECK(t.tokens.size() == 2);
+}
+
+TEST_CASE("lemmatizer: Hunspell stems Russian forms to headwords") {
+  GRABLI_NEED_DICTIONARIES();
+  static const KeyTable keys;
+  Lemmatizer lem(keys, DictionaryPaths::discover());
+  auto s = lem.stems("подложили", Script::cyrillic);
+  CHECK(std::find(s.begin(), s.end(), "подложить") != s.end());
+  s = lem.stems("виноваты", Script::cyrillic);
+  CHECK(std::find(s.begin(), s.end(), "виноватый") != s.end());
+  s = lem.stems("отчеты", Script::cyrillic);
+  CHECK(std::find(s.begin(), s.end(), "отчет") != s.end());
+}
+
+TEST_CASE("lemmatizer: missing dictionaries degrade, never fail") {
+  static const KeyTable keys;
+  Lemmatizer lem(keys, DictionaryPaths{});
+  CHECK(lem.stems("подложили", Script::cyrillic).empty());
+  CHECK_FALSE(lem.spelled_right("слово", Script::cyrillic).has_value());
+}
