@@ -1,0 +1,25 @@
+#pragma once
+#include <cstddef>
+#include <deque>
+#include <string>
+#include <unordered_map>
+
+namespace grabli {
+
+// Recent messages by id, so a reply can carry the text it answers (Post::reply_to).
+// Bounded: the oldest entries are forgotten first, so memory does not grow with the input.
+class ReplyIndex {
+ public:
+  explicit ReplyIndex(std::size_t max_entries = 200000, std::size_t max_bytes = 64u << 20)
+      : max_entries_(max_entries), max_bytes_(max_bytes) {}
+  void remember(const std::string& id, std::string_view text);
+  const std::string* find(const std::string& id) const;
+  std::size_t size() const { return texts_.size(); }
+
+ private:
+  std::size_t max_entries_, max_bytes_, bytes_ = 0;
+  std::unordered_map<std::string, std::string> texts_;
+  std::deque<std::string> order_;
+};
+
+}  // namespace grabli
