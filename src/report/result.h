@@ -14,6 +14,7 @@ struct CheckResult {
   Post post;
   std::vector<Finding> findings;
   std::string error;
+  bool context = false;  // audit: a message from outside the company, read for context, not checked
 };
 
 // A finding as the public JSON contract of design.md, lines in the source file's numbering.

@@ -1,0 +1,225 @@
+#include "audit/audit.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "audit/audit_item.h"
+#include "audit/response_tracker.h"
+#include "input/timestamp.h"
+#include "policy/taxonomy.h"
+
+namespace grabli {
+
+namespace {
+bool is_customer_role(std::string_view role) { return role == "customer" || role == "client" || role == "context"; }
+}  // namespace
+
+std::string assign_voice(InputRecord& r, const Config& config, const AuditOptions& options, bool& context) {
+  Post& p = r.post;
+  auto own = [&](const std::string& who) {
+    if (who.empty()) return false;
+    if (config.is_own_account(who)) return true;
+    return std::find(options.own_accounts.begin(), options.own_accounts.end(), who) != options.own_accounts.end();
+  };
+  const bool accounts_known = !config.own_accounts.empty() || !config.authors.empty() || !options.own_accounts.empty();
+  context = is_customer_role(p.role) ||
+            (accounts_known && (!p.author.empty() || !r.author_id.empty()) && !own(p.author) && !own(r.author_id));
+  if (context) {
+    p.role.clear();
+    return {};
+  }
+  if (!p.role.empty() && !taxonomy::known(taxonomy::roles(), p.role)) {
+    const auto near = taxonomy::closest(taxonomy::roles(), p.role);
+    return "unknown role '" + p.role + "'" + (near.empty() ? "" : " (did you mean '" + std::string(near) + "'?)") +
+           "; expected one of " + taxonomy::join(taxonomy::roles()) + ", or customer for a customer's message";
+  }
+  if (p.role.empty()) {
+    auto by_author = config.authors.find(p.author);
+    if (by_author == config.authors.end()) by_author = config.authors.find(r.author_id);
+    if (by_author != config.authors.end()) p.role = by_author->second;
+    else if (!options.role.empty()) p.role = options.role;
+    else p.role = config.role;
+  }
+  if (p.channel.empty()) p.channel = config.channel;
+  else p.channel = std::string(taxonomy::canonical_channel(p.channel));
+  if (p.lang.empty() || p.lang == "auto") p.lang = config.lang;
+  return {};
+}
+
+Audit::Audit(const Policy& policy, const Policy* cues, const Config& config, AuditOptions options)
+    : policy_(policy), cues_(cues), config_(config), options_(std::move(options)) {
+  options_.jobs = std::max(1u, options_.jobs);
+  options_.batch_size = std::max<std::size_t>(1, options_.batch_size);
+}
+
+AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::function<void(const AuditTotals&)>& progress) {
+  struct Batch {
+    std::uint64_t seq = 0;
+    std::vector<AuditItem> items;
+  };
+  std::mutex m;
+  std::condition_variable work_ready, done_ready, space;
+  std::deque<Batch> work;
+  std::map<std::uint64_t, Batch> done;
+  std::size_t in_flight = 0;
+  const std::size_t max_in_flight = 4 * options_.jobs + 2;
+  bool reading_done = false, abort = false;
+  std::uint64_t total_batches = 0;
+  ReadStatus status;
+  const auto started = std::chrono::steady_clock::now();
+
+  std::thread reading([&] {
+    Batch batch;
+    std::uint64_t seq = 0;
+    auto push = [&] {
+      std::unique_lock lock(m);
+      space.wait(lock, [&] { return in_flight < max_in_flight || abort; });
+      if (abort) return false;
+      ++in_flight;
+      batch.seq = seq++;
+      work.push_back(std::move(batch));
+      work_ready.notify_one();
+      batch = Batch{};
+      batch.items.reserve(options_.batch_size);
+      return true;
+    };
+    auto add = [&](InputRecord&& r) {
+      AuditItem item;
+      item.author_id = std::move(r.author_id);
+      if (r.error.empty()) {
+        if (auto why = assign_voice(r, config_, options_, item.result.context); !why.empty())
+          r.error = (r.line ? "line " + std::to_string(r.line) + ": " : std::string()) + why;
+      }
+      item.result.error = std::move(r.error);
+      item.result.post = std::move(r.post);
+      item.time = parse_timestamp(item.result.post.created_at);
+      batch.items.push_back(std::move(item));
+      return batch.items.size() < options_.batch_size || push();
+    };
+    try {
+      status = reader.read([&](InputRecord&& r) { return add(std::move(r)); });
+    } catch (const std::exception& e) {
+      status.fatal = std::string("reading stopped: ") + e.what();
+    } catch (...) {
+      status.fatal = "reading stopped by an unknown error";
+    }
+    if (!status.fatal.empty()) {
+      InputRecord r;
+      r.error = status.fatal;
+      add(std::move(r));
+    }
+    if (!batch.items.empty()) push();
+    std::lock_guard lock(m);
+    reading_done = true;
+    total_batches = seq;
+    work_ready.notify_all();
+    done_ready.notify_all();
+  });
+
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < options_.jobs; ++w) {
+    workers.emplace_back([&] {
+      std::optional<Checker> checker, cue_checker;
+      for (;;) {
+        Batch b;
+        {
+          std::unique_lock lock(m);
+          work_ready.wait(lock, [&] { return !work.empty() || reading_done || abort; });
+          if (work.empty() || abort) return;
+          b = std::move(work.front());
+          work.pop_front();
+        }
+        for (auto& item : b.items) {
+          auto& r = item.result;
+          if (!r.error.empty()) continue;
+          try {
+            if (!r.context) {
+              if (!checker) checker.emplace(policy_, config_.overrides);
+              r.findings = checker->check(r.post);
+            } else if (cues_) {
+              if (!cue_checker) cue_checker.emplace(*cues_);
+              for (const auto& f : cue_checker->check(r.post)) {
+                if (f.category == "input") continue;
+                item.complaint = true;
+                item.cue_start = f.start;
+                item.cue_end = f.end;
+                break;
+              }
+            }
+          } catch (const std::exception& e) {
+            r.findings.clear();
+            r.error = std::string("checking failed: ") + e.what();
+          }
+        }
+        std::lock_guard lock(m);
+        done.emplace(b.seq, std::move(b));
+        done_ready.notify_all();
+      }
+    });
+  }
+
+  AuditTotals totals;
+  totals.sla_seconds = options_.sla_seconds;
+  ResponseTracker tracker(options_.sla_seconds, options_.hold_limit, [&](AuditItem&& item) {
+    const auto& r = item.result;
+    ++totals.read;
+    if (!r.error.empty()) ++totals.errors;
+    else if (r.context) ++totals.context;
+    else ++totals.checked;
+    for (const auto& f : r.findings) {
+      if (f.suppressed) continue;
+      ++totals.findings;
+      if (f.level >= options_.fail_on) totals.failed = true;
+    }
+    printer.add(r);
+  });
+  try {
+    for (std::uint64_t next = 0;; ++next) {
+      Batch b;
+      {
+        std::unique_lock lock(m);
+        done_ready.wait(lock, [&] { return done.count(next) || (reading_done && next >= total_batches); });
+        if (!done.count(next)) break;
+        b = std::move(done[next]);
+        done.erase(next);
+        --in_flight;
+        space.notify_one();
+      }
+      for (auto& item : b.items) tracker.add(std::move(item));
+      if (progress) {
+        totals.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        progress(totals);
+      }
+    }
+    tracker.finish();
+  } catch (...) {
+    {
+      std::lock_guard lock(m);
+      abort = true;
+    }
+    space.notify_all();
+    work_ready.notify_all();
+    reading.join();
+    for (auto& w : workers) w.join();
+    throw;
+  }
+  reading.join();
+  for (auto& w : workers) w.join();
+  totals.skipped = status.skipped;
+  totals.complaints = tracker.complaints;
+  totals.answered_in_time = tracker.answered_in_time;
+  totals.answered_late = tracker.answered_late;
+  totals.unanswered = tracker.unanswered;
+  totals.response_seconds = std::move(tracker.response_seconds);
+  std::sort(totals.response_seconds.begin(), totals.response_seconds.end());
+  totals.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return totals;
+}
+
+}  // namespace grabli
