@@ -94,8 +94,8 @@ const KindRegistrar reg({"limit", {"limit", "max"},
                                if (x < 0) b.fail(v, "max must not be negative");
                                return x;
                              } catch (const YAML::Exception&) {
-                               b.fail(v, "max must be a whole number");
                              }
+                             b.fail(v, "max must be a whole number");
                            };
                            if (m.IsScalar()) {
                              max["default"] = num(m);

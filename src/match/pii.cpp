@@ -121,7 +121,7 @@ class PiiMatcher : public Matcher {
       has_digit |= c >= '0' && c <= '9';
       has_at |= c == '@';
     }
-    if (!has_digit) return;
+    if (!has_digit && !has_at) return;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
     for (std::size_t di = 0; di < kDetectors.size(); ++di) {
       const auto& d = kDetectors[di];

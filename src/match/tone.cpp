@@ -71,8 +71,8 @@ double number(PolicyBuilder& b, const YAML::Node& n, const char* what) {
     if (!std::isfinite(v)) b.fail(n, std::string(what) + " must be a finite number");
     return v;
   } catch (const YAML::Exception&) {
-    b.fail(n, std::string(what) + " must be a number");
   }
+  b.fail(n, std::string(what) + " must be a number");
 }
 
 const KindRegistrar reg(

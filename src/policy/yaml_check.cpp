@@ -59,7 +59,7 @@ class StructureCheck : public YAML::EventHandler {
   void push(const YAML::Mark& m, bool map) {
     if (static_cast<int>(stack_.size()) >= max_depth_)
       fail(m, "nesting is deeper than " + std::to_string(max_depth_) + " levels; policy files are shallow");
-    stack_.push_back({map});
+    stack_.push_back(Frame{map, true, {}});
   }
   void node(const YAML::Mark& m, YAML::anchor_t anchor, const std::string* scalar) {
     if (anchor != YAML::NullAnchor) fail(m, "anchors (&name) are not allowed in policy files");
