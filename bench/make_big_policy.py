@@ -5,8 +5,9 @@ Counts the lexicon entries of the shipped packs (every word alternative of every
 phrases, unless, trigger, tone cues and require items) and writes phrase rules with
 (--factor - 1) times as many, so that the shipped packs plus this policy hold --factor times the
 shipped lexicon. The words are real words of the corpus (fortunes-ru and fortunes), drawn from
-the most frequent 20 000 of each language, skipping the top 100, so that almost every token of the
-corpus hits the lemma index while whole phrases still match rarely, as in a real policy.
+the most frequent 20 000 of each language, skipping the top 100, so that most tokens of the corpus
+hit the lemma index while whole phrases match rarely, as in a real policy; each rule also has one
+single-word phrase of a fairly common word, so every rule fires now and then.
 
 Prints {"shipped_entries", "shipped_phrases", "generated_entries", "generated_phrases", "rules"}.
 """
@@ -89,8 +90,13 @@ def main():
     packs = {lang: [] for lang in words}
     while made_entries < want:
         lang = "ru" if rules % 2 == 0 else "en"
-        phrases = []
-        for _ in range(a.phrases_per_rule):
+        # The first phrase of a rule is one fairly common word, so every rule fires now and then
+        # (and a run shows that the generated packs were loaded); the rest are two-word phrases.
+        common = rng.choice(words[lang][:2000])
+        phrases = [common]
+        made_entries += 1
+        made_phrases += 1
+        for _ in range(a.phrases_per_rule - 1):
             if made_entries >= want:
                 break
             # Two word slots of 1-6 alternatives each, like the shipped packs' 'a|b c|d|e'.
@@ -98,7 +104,6 @@ def main():
             phrases.append(" ".join("|".join(s) for s in slots))
             made_entries += sum(len(s) for s in slots)
             made_phrases += 1
-        first = [slot.split("|")[0] for slot in phrases[0].split(" ")]
         packs[lang].append({
             "id": f"scale-{rules + 1}",
             "category": CATEGORIES[rules % len(CATEGORIES)],
@@ -107,7 +112,7 @@ def main():
             "languages": [lang],
             "message": "Generated rule for the policy-scale benchmark.",
             "phrases": phrases,
-            "examples": {"bad": [" ".join(first).capitalize() + "."], "good": [good[lang]]},
+            "examples": {"bad": [common.capitalize() + "."], "good": [good[lang]]},
         })
         rules += 1
     for lang, rule_list in packs.items():

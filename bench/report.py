@@ -1,0 +1,266 @@
+#!/usr/bin/env python3
+"""Turns bench/run.sh's results.env (and the micro-benchmarks' JSON) into docs/performance.md.
+
+Prints the figures table on stdout and writes the whole document to --out.
+"""
+import argparse
+import json
+import math
+import os
+
+MB = 1_000_000
+TARGET_MBPS = 50.0
+TARGET_SPEEDUP = 1.8
+TARGET_RSS_MIB = 128.0
+TARGET_COLD_MS = 50.0
+TARGET_SCALE = 1.5
+
+
+def load(path):
+    r = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if "=" in line:
+                k, v = line.rstrip("\n").split("=", 1)
+                r[k] = v
+    return r
+
+
+def num(r, key):
+    try:
+        v = float(r[key])
+        return v if math.isfinite(v) else None
+    except (KeyError, ValueError):
+        return None
+
+
+def fmt(v, spec=".1f", unit=""):
+    return "—" if v is None else f"{v:{spec}}{unit}"
+
+
+def verdict(ok):
+    return "not measured" if ok is None else ("**met**" if ok else "**not met**")
+
+
+class Report:
+    def __init__(self, r):
+        self.r = r
+        self.text_bytes = num(r, "corpus_text_bytes") or 0
+        self.posts = int(num(r, "corpus_posts") or 0)
+
+    def audit(self, name, text_bytes=None, posts=None):
+        """MB/s of post text, or None when the run failed or lost records."""
+        r = self.r
+        wall = num(r, f"{name}_wall")
+        rc = num(r, f"{name}_rc")
+        if wall is None or rc is None:
+            return None, "not run"
+        text_bytes = text_bytes or self.text_bytes
+        posts = posts or self.posts
+        records = int(num(r, f"{name}_records") or 0)
+        notes = []
+        if rc > 1:
+            notes.append(f"exit {int(rc)}")
+        if records != posts:
+            notes.append(f"{records:,} of {posts:,} records written")
+        errors = int(num(r, f"{name}_error_records") or 0)
+        if errors:
+            notes.append(f"{errors:,} error records")
+        mbps = text_bytes / MB / wall if wall > 0 else None
+        ok = rc <= 1 and records == posts
+        return (mbps if ok else None), ("; ".join(notes) if notes else "")
+
+    def rss_mib(self, name):
+        kb = num(self.r, f"{name}_rss_kb")
+        return None if kb is None else kb / 1024
+
+    def build(self):
+        r = self.r
+        rows, targets = [], []
+        mb = self.text_bytes / MB
+        j1, j1_note = self.audit("audit_j1")
+        j2, j2_note = self.audit("audit_j2")
+        rg_wall = num(r, "rg_wall")
+        rg = self.text_bytes / MB / rg_wall if rg_wall else None
+
+        def add(what, value, note=""):
+            rows.append((what, value, note))
+
+        add(f"`grabli audit --jobs 1`, shipped packs, {mb:.1f} MB / {self.posts:,} posts",
+            f"{fmt(j1)} MB/s", f"{fmt(num(r, 'audit_j1_wall'), '.2f')} s; "
+            f"{int(num(r, 'audit_j1_findings') or 0):,} findings" + (f"; {j1_note}" if j1_note else ""))
+        add("`grabli audit --jobs 2`, same corpus",
+            f"{fmt(j2)} MB/s", f"{fmt(num(r, 'audit_j2_wall'), '.2f')} s; ×{fmt(j2 / j1 if j1 and j2 else None, '.2f')} "
+            "of --jobs 1" + (f"; {j2_note}" if j2_note else ""))
+        add(f"peak RSS, {mb:.0f} MB input, --jobs 1 / --jobs 2",
+            f"{fmt(self.rss_mib('audit_j1'))} / {fmt(self.rss_mib('audit_j2'))} MiB", "`/usr/bin/time -v`")
+        x10 = None
+        if "audit_x10_wall" in r:
+            xb = num(r, "x10_text_bytes")
+            x10, x10_note = self.audit("audit_x10", xb, int(num(r, "x10_posts") or 0))
+            add(f"×10 corpus, {xb / MB:.0f} MB / {int(num(r, 'x10_posts') or 0):,} posts, --jobs 2",
+                f"{fmt(x10)} MB/s; peak RSS {fmt(self.rss_mib('audit_x10'))} MiB",
+                f"{fmt(num(r, 'audit_x10_wall'), '.1f')} s" + (f"; {x10_note}" if x10_note else ""))
+        for lang, name in (("Russian", "check_ru"), ("English", "check_en")):
+            ms = num(r, f"{name}_median")
+            add(f"cold `grabli check`, one short {lang} post",
+                f"{fmt(ms * 1000 if ms is not None else None)} ms",
+                f"median of {r.get('check_runs', '?')} runs ({r.get(name + '_tool', '?')}); {r.get(name + '_findings', '?')} findings")
+        add(f"ripgrep `rg -c -i -w -f lexicon.txt`, {int(num(r, 'lexicon_words') or 0)} words, same text",
+            f"{fmt(rg)} MB/s", f"{fmt(rg_wall, '.2f')} s; {r.get('rg_lines', '?')} matching posts; {r.get('rg_version', '')}")
+        if "alex_wall" in r:
+            aw, ab, ast = num(r, "alex_wall"), num(r, "alex_bytes"), num(r, "alex_startup")
+            net = ab / MB / (aw - ast) if aw and ast is not None and aw > ast else None
+            add(f"alex {r.get('alex_version', '')} on {ab / 1000:.0f} KB of English Markdown",
+                f"{fmt(ab / MB / aw, '.3f')} MB/s", f"{aw:.1f} s; start-up {ast * 1000:.0f} ms; "
+                f"{fmt(net, '.3f')} MB/s without start-up")
+        elif "alex_skipped" in r:
+            add("alex", "—", r["alex_skipped"])
+        scale, scale_note = self.audit("audit_scale")
+        ratio = (j1 / scale) if (j1 and scale) else None
+        add(f"`audit --jobs 1` with 10× lexicon ({int(num(r, 'policy_shipped_entries') or 0):,} shipped + "
+            f"{int(num(r, 'policy_generated_entries') or 0):,} generated entries in {int(num(r, 'policy_rules') or 0)} rules)",
+            f"{fmt(scale)} MB/s", f"×{fmt(ratio, '.2f')} the time of the shipped packs; "
+            f"{int(num(r, 'audit_scale_scale_findings') or 0):,} generated-rule findings; via {r.get('audit_scale_via', '?')}"
+            + (f"; {scale_note}" if scale_note else ""))
+        cs = num(r, "check_ru_scale_median")
+        add("cold `grabli check`, Russian post, 10× lexicon", f"{fmt(cs * 1000 if cs is not None else None)} ms",
+            "policy compile of the generated packs included")
+
+        # Targets.
+        targets.append(("`audit --jobs 1` ≥ 50 MB/s", f"{fmt(j1)} MB/s", verdict(None if j1 is None else j1 >= TARGET_MBPS)))
+        targets.append(("`audit --jobs 1` ≥ ripgrep's lexicon pass", f"{fmt(j1)} vs {fmt(rg)} MB/s",
+                        verdict(None if j1 is None or rg is None else j1 >= rg)))
+        sp = j2 / j1 if j1 and j2 else None
+        targets.append(("`audit --jobs 2` ≥ 1.8× `--jobs 1`", f"×{fmt(sp, '.2f')}", verdict(None if sp is None else sp >= TARGET_SPEEDUP)))
+        rss24 = max([v for v in (self.rss_mib("audit_j1"), self.rss_mib("audit_j2")) if v is not None], default=None)
+        targets.append((f"peak RSS ≤ 128 MiB, {mb:.0f} MB input", f"{fmt(rss24)} MiB",
+                        verdict(None if rss24 is None else rss24 <= TARGET_RSS_MIB)))
+        rssx = self.rss_mib("audit_x10") if "audit_x10_wall" in r else None
+        targets.append(("peak RSS ≤ 128 MiB and not growing, ×10 input", f"{fmt(rssx)} MiB (vs {fmt(self.rss_mib('audit_j2'))} at ×1, --jobs 2)",
+                        verdict(None if rssx is None else rssx <= TARGET_RSS_MIB and rssx <= 1.1 * (self.rss_mib("audit_j2") or 0) + 4)))
+        for lang, name in (("Russian", "check_ru"), ("English", "check_en")):
+            ms = num(r, f"{name}_median")
+            ms = ms * 1000 if ms is not None else None
+            targets.append((f"cold `grabli check` ≤ 50 ms, {lang}", f"{fmt(ms)} ms", verdict(None if ms is None else ms <= TARGET_COLD_MS)))
+        targets.append(("10× lexicon ≤ 1.5× time", f"×{fmt(ratio, '.2f')}", verdict(None if ratio is None else ratio <= TARGET_SCALE)))
+        return rows, targets
+
+
+def table(header, rows):
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def micro_table(path):
+    if not path or not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    rows = []
+    for b in data.get("benchmarks", []):
+        if b.get("error_occurred"):
+            rows.append((f"`{b['name']}`", "—", "—", b.get("error_message", "error")))
+            continue
+        t = b["real_time"]
+        unit = b.get("time_unit", "ns")
+        rate = ""
+        if "bytes_per_second" in b:
+            rate = f"{b['bytes_per_second'] / MB:.1f} MB/s"
+        if "items_per_second" in b:
+            rate += (", " if rate else "") + f"{b['items_per_second'] / 1e6:.2f} M/s"
+        rows.append((f"`{b['name']}`", f"{t:,.0f} {unit}", rate or "—", b.get("label", "")))
+    return table(["benchmark", "time per iteration", "rate", "input"], rows)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--results", required=True)
+    ap.add_argument("--micro")
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+    r = load(a.results)
+    rows, targets = Report(r).build()
+    figures = table(["measure", "value", "details"], rows)
+    goals = table(["target", "measured", "status"], targets)
+    print(figures)
+    print()
+    print(goals)
+
+    quick = r.get("mode") == "quick"
+    micro = micro_table(a.micro)
+    loads = ", ".join(f"{n} {r[n + '_load']}" for n in ("audit_j1", "audit_j2", "audit_scale", "audit_x10") if n + "_load" in r)
+    doc = f"""# Performance
+
+Measured by `bench/run.sh`{' --quick' if quick else ''} on {r.get('date', '?')}.
+Every figure below comes from that one run, on the same text; nothing here is edited by hand.
+
+- **Machine**: {r.get('machine_cpu', '?')}, {r.get('machine_nproc', '?')} cores (`nproc`), {r.get('machine_mem', '?')};
+  {r.get('machine_os', '?')}, Linux {r.get('machine_kernel', '?')}; {r.get('machine_compiler', '?')}. The machine is shared,
+  so figures move by 10–20 % between runs; 1-minute load average before each audit: {loads or '?'}.
+- **grabli**: commit {r.get('grabli_commit', '?')}, Release build (`build-bench/`), full shipped packs, Hunspell ru_RU and en_US.
+- **Corpus**: Debian `fortunes-ru` and `fortunes` (`/usr/share/games/fortunes/ru/*` and
+  `/usr/share/games/fortunes/*`, `%`-separated; `ascii-art` left out), one fortune per post,
+  {int(float(r.get('corpus_distinct_fortunes', 0))):,} distinct fortunes shuffled and repeated to
+  {float(r.get('corpus_text_bytes', 0)) / MB:.1f} MB of post text: {int(float(r.get('corpus_posts', 0))):,} posts,
+  {int(float(r.get('corpus_ru_posts', 0))):,} Russian and {int(float(r.get('corpus_en_posts', 0))):,} English,
+  as JSONL `{{"id", "text", "lang"}}`. MB/s is millions of bytes of post text (UTF-8) per wall-clock
+  second, start-up included.
+
+## Figures
+
+{figures}
+
+## Targets (issue 6)
+
+{goals}
+"""
+    if micro:
+        doc += f"""
+## Stages (Google Benchmark, `build-bench/grabli_micro`)
+
+`ru post` and `en post` are one fixed support reply each (~400 bytes); `corpus` is the first 3,000
+posts of the benchmark corpus. `BM_Analyze` is normalise+tokenise without lemma lookups;
+`BM_AnalyzeLemmatised` adds the per-form key lookup on a warm cache; `BM_LemmaKeysFresh` is the
+same lookup on an emptied cache (Hunspell stem for every distinct form); `BM_PatternScan` is the
+`RE2::Set` pass; `BM_PhraseFind` the lemma-index pass; `BM_CheckPost` a whole `Checker::check`.
+
+{micro}
+"""
+    doc += f"""
+## How it is measured
+
+- `grabli audit CORPUS --input-format jsonl --format jsonl -o OUT --jobs N`, wall time by `date +%s%N`,
+  peak RSS by `/usr/bin/time -v`; a run counts only if it wrote one record per post and exited 0 or 1.
+- Cold check: `grabli check --no-color FILE` on a one-line post, median of several runs
+  (`hyperfine -N` when Debian has it), so every run loads the policy and the dictionaries it needs.
+- ripgrep: `rg -c -i -w -f lexicon.txt corpus.txt`, where `corpus.txt` holds the same posts, one per line,
+  and the lexicon is the 500 most frequent Russian and 500 most frequent English words of ≥ 4 letters
+  of the corpus; median of 3 runs.
+- alex: `alex en-sample.md` on a Markdown file of English fortunes, and its start-up time on a
+  one-line file (median of 5).
+- Policy scale: `bench/make_big_policy.py` counts the lexicon entries of `rules/` (every word
+  alternative of every phrase, cue, trigger and `unless`) and writes phrase rules with 9× as many real
+  corpus words, passed with `--policy`, so the audit runs with 10× the shipped lexicon.
+
+## Reproduce
+
+```sh
+bench/run.sh             # everything above; writes docs/performance.md (about 10-15 minutes)
+bench/run.sh --quick     # ~3 MB corpus, no ×10, no alex, no micro-benchmarks; for development
+# the pieces by hand:
+python3 bench/make_corpus.py --mb 24 --jsonl /tmp/corpus.jsonl --text /tmp/corpus.txt --lexicon /tmp/lexicon.txt
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DGRABLI_BENCH=ON && cmake --build build-bench -j1
+build-bench/grabli audit /tmp/corpus.jsonl --input-format jsonl --format jsonl -o /tmp/out.jsonl --jobs 2
+rg -c -i -w -f /tmp/lexicon.txt /tmp/corpus.txt
+GRABLI_BENCH_CORPUS=/tmp/corpus.txt build-bench/grabli_micro
+```
+"""
+    os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
+    with open(a.out, "w", encoding="utf-8") as f:
+        f.write(doc)
+
+
+if __name__ == "__main__":
+    main()
