@@ -214,7 +214,7 @@ for i in $(seq "$RG_RUNS"); do
 done | median >"$WORK/rg.median"
 put rg_wall "$(cat "$WORK/rg.median")"
 put rg_lines "$(cat "$WORK/rg.out")"
-put rg_version "$(rg --version | head -1)"
+put rg_version "$(rg --version 2>/dev/null | sed -n 1p)"
 
 # alex on English Markdown.
 if [ "$ALEX" = 1 ]; then
