@@ -108,6 +108,7 @@ void BM_Analyze(benchmark::State& state) {
   Lemmatizer lem(shipped_policy().keys, shipped_policy().dictionaries);
   Analyzer analyzer(lem);
   AnalyzedText at;
+  for (const auto& t : texts) analyzer.analyze(t, at, false);
   for (auto _ : state)
     for (const auto& t : texts) {
       analyzer.analyze(t, at, false);
@@ -207,6 +208,9 @@ void BM_PatternScan(benchmark::State& state) {
   if (skip_if_empty(state, texts)) return;
   const Analysed a = analyse_all(texts);
   std::vector<int> fired;
+  // RE2 builds its DFA states lazily: one pass first, so that this is the steady state of a long
+  // audit (the first pass over 3,000 fresh posts is ~30x slower).
+  for (const auto& at : a.texts) shipped_policy().patterns.scan(at, fired);
   for (auto _ : state)
     for (const auto& at : a.texts) {
       shipped_policy().patterns.scan(at, fired);
@@ -224,6 +228,7 @@ void BM_PhraseFind(benchmark::State& state) {
   if (skip_if_empty(state, texts)) return;
   const Analysed a = analyse_all(texts);
   std::vector<PhraseHit> hits;
+  for (const auto& at : a.texts) shipped_policy().phrases.find(at, *a.lem, hits);
   for (auto _ : state)
     for (const auto& at : a.texts) {
       hits.clear();

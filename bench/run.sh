@@ -10,7 +10,7 @@
 #
 # Environment: GRABLI_BENCH_BUILD_JOBS (default 1: the machine is shared), GRABLI_BENCH_WORK,
 # GRABLI_BENCH_TIMEOUT (seconds one audit may run; a slower audit is stopped and its rate is taken
-# from the records it wrote by then: default 300, --quick 20).
+# from the records it wrote by then: default 180, --quick 20).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,7 +38,7 @@ if [ "$MODE" = quick ]; then
   MB=3; X10=0; ALEX=0; MICRO=0; CHECK_RUNS=7; RG_RUNS=3; TIMEOUT=${GRABLI_BENCH_TIMEOUT:-20}
   OUT=$WORK/performance-quick.md
 else
-  MB=24; X10=1; ALEX=1; CHECK_RUNS=11; RG_RUNS=3; TIMEOUT=${GRABLI_BENCH_TIMEOUT:-300}
+  MB=24; X10=1; ALEX=1; CHECK_RUNS=11; RG_RUNS=3; TIMEOUT=${GRABLI_BENCH_TIMEOUT:-180}
   OUT=$ROOT/docs/performance.md
 fi
 
@@ -97,11 +97,10 @@ done
 # Build a Release grabli (and the micro-benchmarks) in build-bench/.
 # ---------------------------------------------------------------------------------------------
 targets=(grabli)
-bench_opt=OFF
-if [ "$MICRO" = 1 ]; then targets+=(grabli_micro); bench_opt=ON; fi
+cmake_opts=(-DCMAKE_BUILD_TYPE=Release -DGRABLI_TESTS=OFF)
+if [ "$MICRO" = 1 ]; then targets+=(grabli_micro); cmake_opts+=(-DGRABLI_BENCH=ON); fi
 build() {
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DGRABLI_TESTS=OFF -DGRABLI_BENCH=$bench_opt \
-    >"$WORK/cmake.log" 2>&1 &&
+  cmake -S "$ROOT" -B "$BUILD" "${cmake_opts[@]}" >"$WORK/cmake.log" 2>&1 &&
     cmake --build "$BUILD" -j"$BUILD_JOBS" --target "${targets[@]}" >>"$WORK/cmake.log" 2>&1
 }
 say "building ${targets[*]} (Release) in $BUILD with -j$BUILD_JOBS"
