@@ -10,7 +10,7 @@
 #
 # Environment: GRABLI_BENCH_BUILD_JOBS (default 1: the machine is shared), GRABLI_BENCH_WORK,
 # GRABLI_BENCH_TIMEOUT (seconds one audit may run; a slower audit is stopped and its rate is taken
-# from the records it wrote by then: default 180, --quick 20).
+# from the records it wrote by then: default 180, --quick 15).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ "$MODE" = quick ]; then
-  MB=3; X10=0; ALEX=0; MICRO=0; CHECK_RUNS=7; RG_RUNS=3; TIMEOUT=${GRABLI_BENCH_TIMEOUT:-20}
+  MB=3; X10=0; ALEX=0; MICRO=0; CHECK_RUNS=5; RG_RUNS=3; TIMEOUT=${GRABLI_BENCH_TIMEOUT:-15}
   OUT=$WORK/performance-quick.md
 else
   MB=24; X10=1; ALEX=1; CHECK_RUNS=11; RG_RUNS=3; TIMEOUT=${GRABLI_BENCH_TIMEOUT:-180}
@@ -142,6 +142,7 @@ measure() {
   t1=$(now_ns)
   put "${name}_wall" "$(seconds_between "$t0" "$t1")"
   put "${name}_rss_kb" "$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/$name.time")"
+  put "${name}_cpu" "$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$WORK/$name.time")"
   put "${name}_rc" "$rc"
   return 0
 }
@@ -179,19 +180,19 @@ run_audit audit_j1 "$CORPUS" 1
 run_audit audit_j2 "$CORPUS" 2
 
 # Cold `grabli check` of one short post: process start, policy compile, dictionary load.
-# cold_check NAME FILE [ARGS...]
+# cold_check NAME RUNS FILE [ARGS...]
 cold_check() {
-  local name=$1 file=$2; shift 2
+  local name=$1 runs=$2 file=$3; shift 3
   local cmd=("$GRABLI" check --no-color "$@" "$file")
   "${cmd[@]}" >"$WORK/$name.out" 2>&1 || true
   put "${name}_findings" "$(grep -c ': \(error\|warning\|info\):' "$WORK/$name.out" || true)"
   if have hyperfine; then
-    hyperfine -N -i --warmup 2 --runs "$CHECK_RUNS" --export-json "$WORK/$name.json" "${cmd[*]}" >/dev/null 2>&1
+    hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$WORK/$name.json" "${cmd[*]}" >/dev/null 2>&1
     put "${name}_median" "$($PY -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$WORK/$name.json")"
     put "${name}_tool" hyperfine
   else
     local i t0 t1
-    for i in $(seq "$CHECK_RUNS"); do
+    for i in $(seq "$runs"); do
       t0=$(now_ns); "${cmd[@]}" >/dev/null 2>&1 || true; t1=$(now_ns)
       seconds_between "$t0" "$t1"; echo
     done | median >"$WORK/$name.median"
@@ -202,8 +203,8 @@ cold_check() {
 put check_runs "$CHECK_RUNS"
 put audit_timeout "$TIMEOUT"
 say "cold grabli check (median of $CHECK_RUNS)"
-cold_check check_ru "$WORK/posts/ru.txt"
-cold_check check_en "$WORK/posts/en.txt"
+cold_check check_ru "$CHECK_RUNS" "$WORK/posts/ru.txt"
+cold_check check_en "$CHECK_RUNS" "$WORK/posts/en.txt"
 
 # ripgrep: lexicon only, no morphology, same text (one post per line).
 say "ripgrep with the ${MB} MB text and $(wc -l <"$LEXICON") words"
@@ -257,7 +258,7 @@ if [ "$scale_hits" = 0 ] || [ "$scale_rc" = 2 ]; then
 else
   put audit_scale_via "--policy"
 fi
-cold_check check_ru_scale "$WORK/posts/ru.txt" --policy "$WORK/scale/bigpolicy"
+cold_check check_ru_scale 3 "$WORK/posts/ru.txt" --policy "$WORK/scale/bigpolicy"
 
 # x10 corpus: generated streaming, audited at --jobs 2, then deleted.
 if [ "$X10" = 1 ]; then
