@@ -137,7 +137,9 @@ class Report:
             ms = num(r, f"{name}_median")
             add(f"cold `grabli check`, one short {lang} post",
                 f"{fmt(ms * 1000 if ms is not None else None)} ms",
-                f"median of {r.get('check_runs', '?')} runs ({r.get(name + '_tool', '?')}); {r.get(name + '_findings', '?')} findings")
+                f"median of {r.get('check_runs', '?')} runs ({r.get(name + '_tool', '?')})"
+                + (f"; CPU {num(r, name + '_cpu') * 1000:.0f} ms (mean)" if num(r, name + "_cpu") else "")
+                + f"; {r.get(name + '_findings', '?')} findings")
         add(f"ripgrep `rg -c -i -w -f lexicon.txt`, {int(num(r, 'lexicon_words') or 0)} words, same text",
             f"{rate(rg)} MB/s", f"{fmt(rg_wall, '.2f')} s; {r.get('rg_lines', '?')} matching posts; {r.get('rg_version', '')}")
         if "alex_wall" in r:
@@ -160,7 +162,8 @@ class Report:
             + (f"; {scale_note}" if scale_note else ""))
         cs = num(r, "check_ru_scale_median")
         add("cold `grabli check`, Russian post, 10× lexicon", f"{fmt(cs * 1000 if cs is not None else None)} ms",
-            "median of 3 runs; compiling the generated packs included")
+            "median of 3 runs; compiling the generated packs included"
+            + (f"; CPU {num(r, 'check_ru_scale_cpu') * 1000:.0f} ms (mean)" if num(r, "check_ru_scale_cpu") else ""))
 
         # Targets.
         targets.append(("`audit --jobs 1` ≥ 50 MB/s", f"{rate(j1)} MB/s", verdict(None if j1 is None else j1 >= TARGET_MBPS)))

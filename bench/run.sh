@@ -189,6 +189,7 @@ cold_check() {
   if have hyperfine; then
     hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$WORK/$name.json" "${cmd[*]}" >/dev/null 2>&1
     put "${name}_median" "$($PY -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$WORK/$name.json")"
+    put "${name}_cpu" "$($PY -c 'import json,sys; r = json.load(open(sys.argv[1]))["results"][0]; print("%.4f" % (r["user"] + r["system"]))' "$WORK/$name.json")"
     put "${name}_tool" hyperfine
   else
     local i t0 t1
