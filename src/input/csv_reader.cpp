@@ -185,14 +185,16 @@ ReadStatus CsvReader::read(const RecordSink& sink) {
     }
   } while (!stop && std::getline(in_, line));
   if (stop) return status;
-  const std::uint64_t pending_from = start_line;
-  if (parser.finish(rows, [&] { take(line_no); }) != 0) {
+  // every line was fed with its newline, so a record still open here is inside a quoted field
+  if (start_line != 0) {
     InputRecord r;
-    r.line = pending_from;
+    r.line = start_line;
     r.post.source.file = source_;
     r.post.source.record = static_cast<std::uint32_t>(++record);
-    r.error = "line " + std::to_string(pending_from) + ": a quoted field is not closed before the end of the input";
+    r.error = "line " + std::to_string(start_line) + ": a quoted field is not closed before the end of the input";
     sink(std::move(r));
+  } else {
+    parser.finish(rows, [&] { take(line_no); });
   }
   return status;
 }

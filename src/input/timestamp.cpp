@@ -139,7 +139,7 @@ std::string iso_utc(std::int64_t t) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   y += m <= 2;
-  char buf[32];
+  char buf[96];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(y), m, d,
                 static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
                 static_cast<long long>(secs % 60));
@@ -183,7 +183,8 @@ std::optional<std::int64_t> parse_duration(std::string_view s) {
 std::string format_duration(std::int64_t s) {
   if (s < 0) return "-" + format_duration(-s);
   if (s < 60) return std::to_string(s) + "s";
-  const std::int64_t d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60;
+  // under two days in hours ("24h", "30h 5m"), which is how SLAs are written
+  const std::int64_t d = s < 2 * 86400 ? 0 : s / 86400, h = s < 2 * 86400 ? s / 3600 : s / 3600 % 24, m = s / 60 % 60;
   std::string out;
   if (d) out += std::to_string(d) + "d";
   if (h) out += (out.empty() ? "" : " ") + std::to_string(h) + "h";

@@ -34,8 +34,8 @@ ReadStatus VkReader::read(const RecordSink& sink) {
       } else {
         if (text != item.end() && text->is_string()) r.post.text = text->get<std::string>();
         const std::string from = field(item, "from_id");
-        r.post.author = from;
-        if (!from.empty()) r.author_id = from[0] == '-' ? "club" + from.substr(1) : "id" + from;
+        r.author_id = from;
+        if (!from.empty()) r.post.author = from[0] == '-' ? "club" + from.substr(1) : "id" + from;
         if (auto t = item.find("date"); t != item.end() && t->is_number()) r.post.created_at = iso_utc(t->get<std::int64_t>());
         else r.post.created_at = field(item, "date");
         // comments answer a comment (reply_to_comment) or the post itself (post_id)

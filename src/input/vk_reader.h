@@ -8,8 +8,8 @@
 namespace grabli {
 
 // VK API `wall.get` (and `wall.getComments`) JSON: `response.items` (or a bare `items`), unix
-// `date`, `from_id` (negative for communities). Records are named wall<owner>_<id>; authors are
-// the numeric from_id, with "club<N>"/"id<N>" as the author id so either can be an own account.
+// `date`, `from_id` (negative for communities). Records are named wall<owner>_<id>; the author is
+// "club<N>" or "id<N>" as in VK's addresses, the numeric from_id its id: either can be an own account.
 class VkReader : public PostReader {
  public:
   VkReader(std::istream& in, std::string source) : in_(in), source_(std::move(source)) {}

@@ -188,7 +188,7 @@ class HtmlReportPrinter : public AuditPrinter {
     o << "<div class=\"cards\">";
     card(num(t.checked), "posts checked", "card-checked");
     card(num(AuditTally::total(tally_.by_level)), "findings", "card-findings");
-    card(num(tally_.by_level[2]), "errors", "card-errors");
+    card(num(tally_.by_level[2]), "error-level findings", "card-errors");
     card(num(tally_.flagged_posts), "records flagged", "card-flagged");
     card(num(t.context), "customer messages", "card-context");
     card(num(t.unanswered + t.answered_late) + " / " + num(t.complaints), "complaints unanswered or late", "card-complaints");

@@ -1,0 +1,120 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "input/input_stream.h"
+#include "input/record.h"
+#include "input/reply_index.h"
+#include "input/timestamp.h"
+
+using namespace grabli;
+
+namespace {
+std::optional<InputFormat> detect(std::string_view name, std::string_view head) {
+  std::string why;
+  return detect_input_format(name, head, why);
+}
+}  // namespace
+
+TEST_CASE("detect: file extensions decide first") {
+  CHECK(detect("posts.jsonl", "") == InputFormat::jsonl);
+  CHECK(detect("EXPORT.CSV", "") == InputFormat::csv);
+  CHECK(detect("data/tweets.js", "") == InputFormat::twitter);
+}
+
+TEST_CASE("detect: JSONL on stdin by its first line") {
+  CHECK(detect("-", "{\"id\": 1, \"text\": \"a\"}\n{\"id\": 2") == InputFormat::jsonl);
+}
+
+TEST_CASE("detect: a pretty-printed Telegram export") {
+  CHECK(detect("result.json", "{\n \"name\": \"Chat\",\n \"type\": \"private_group\",\n \"messages\": [") == InputFormat::telegram);
+  CHECK(detect("", "{\n \"about\": \"Here is the data\",\n \"personal_information\": {") == InputFormat::telegram);
+}
+
+TEST_CASE("detect: a VK response") {
+  CHECK(detect("wall.json", "{\"response\": {\"count\": 2, \"items\": [") == InputFormat::vk);
+  CHECK(detect("wall.json", "{\n  \"response\": {\n    \"count\": 2,") == InputFormat::vk);
+}
+
+TEST_CASE("detect: an X archive without its .js name") {
+  CHECK(detect("-", "window.YTD.tweets.part0 = [") == InputFormat::twitter);
+  CHECK(detect("-", "\xEF\xBB\xBF  [ {\"tweet\": {}} ]") == InputFormat::twitter);
+}
+
+TEST_CASE("detect: CSV by its header line") {
+  CHECK(detect("-", "id,text,author\n1,a,b\n") == InputFormat::csv);
+}
+
+TEST_CASE("detect: empty and unknown input say why") {
+  std::string why;
+  CHECK_FALSE(detect_input_format("-", "   \n", why));
+  CHECK(why == "the input is empty");
+  CHECK_FALSE(detect_input_format("-", "hello world", why));
+  CHECK_FALSE(why.empty());
+}
+
+TEST_CASE("input-format names round-trip") {
+  for (auto f : {InputFormat::automatic, InputFormat::jsonl, InputFormat::csv, InputFormat::telegram, InputFormat::vk,
+                 InputFormat::twitter})
+    CHECK(parse_input_format(input_format_name(f)) == f);
+  CHECK(parse_input_format("x") == InputFormat::twitter);
+  CHECK_FALSE(parse_input_format("xml"));
+}
+
+TEST_CASE("input stream: the head can be looked at and is then read again, and bytes are counted") {
+  std::istringstream src("abcdefghij");
+  InputStreambuf buf(src.rdbuf(), 4);
+  CHECK(buf.head(6) == "abcdef");
+  std::istream in(&buf);
+  std::string all;
+  std::getline(in, all);
+  CHECK(all == "abcdefghij");
+  CHECK(buf.consumed() == 10);
+}
+
+TEST_CASE("reply index: finds what it remembers and forgets the oldest first") {
+  ReplyIndex idx(2);
+  idx.remember("a", "1");
+  idx.remember("b", "2");
+  idx.remember("c", "3");
+  CHECK(idx.find("a") == nullptr);
+  REQUIRE(idx.find("c"));
+  CHECK(*idx.find("c") == "3");
+  CHECK(idx.size() == 2);
+}
+
+TEST_CASE("timestamps: ISO 8601 with and without zones") {
+  CHECK(parse_timestamp("2024-03-01T10:00:00Z") == 1709287200);
+  CHECK(parse_timestamp("2024-03-01T10:00:00") == 1709287200);
+  CHECK(parse_timestamp("2024-03-01 13:00:00+03:00") == 1709287200);
+  CHECK(parse_timestamp("2024-03-01T10:00:00.250Z") == 1709287200);
+  CHECK(parse_timestamp("2024-03-01") == 1709251200);
+}
+
+TEST_CASE("timestamps: Russian dates, unix seconds and Twitter's format") {
+  CHECK(parse_timestamp("01.03.2024 10:00") == 1709287200);
+  CHECK(parse_timestamp("1709287200") == 1709287200);
+  CHECK(parse_timestamp("Fri Mar 01 10:00:00 +0000 2024") == 1709287200);
+  CHECK_FALSE(parse_timestamp("yesterday"));
+  CHECK_FALSE(parse_timestamp("2024-13-01"));
+}
+
+TEST_CASE("timestamps: iso_utc and month_of") {
+  CHECK(iso_utc(1709287200) == "2024-03-01T10:00:00Z");
+  CHECK(month_of("2024-03-31T23:59:59Z") == "2024-03");
+  CHECK(month_of("") == "");
+}
+
+TEST_CASE("durations: SLA spellings") {
+  CHECK(parse_duration("24h") == 86400);
+  CHECK(parse_duration("90m") == 5400);
+  CHECK(parse_duration("1h30m") == 5400);
+  CHECK(parse_duration("2d") == 172800);
+  CHECK(parse_duration("3600") == 3600);
+  CHECK_FALSE(parse_duration("soon"));
+  CHECK_FALSE(parse_duration("1h30"));
+  CHECK(format_duration(86400) == "24h");
+  CHECK(format_duration(5400) == "1h 30m");
+  CHECK(format_duration(3 * 86400 + 7200) == "3d 2h");
+  CHECK(format_duration(45) == "45s");
+}
