@@ -7,6 +7,10 @@
 namespace grabli {
 namespace {
 
+// Suggestions per post, and the longest word (bytes) that gets them.
+constexpr std::size_t kMaxSuggestedPerPost = 8;
+constexpr std::size_t kMaxSuggestedBytes = 48;
+
 class SpellingMatcher : public Matcher {
  public:
   SpellingMatcher(const std::vector<std::string>& vocabulary, std::size_t min_length)
@@ -17,6 +21,7 @@ class SpellingMatcher : public Matcher {
   void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
     const auto& text = ctx.text;
     const std::string_view o = text.original;
+    std::size_t suggested = 0;
     for (std::size_t i = 0; i < text.tokens.size(); ++i) {
       const auto& t = text.tokens[i];
       if (t.script != Script::cyrillic && t.script != Script::latin) continue;
@@ -36,6 +41,13 @@ class SpellingMatcher : public Matcher {
       auto ok = ctx.lemmatizer.spelled_right(form, t.script);
       if (!ok || *ok) continue;
       auto f = make_finding(rule, t.start, t.end);
+      // Hunspell's suggest() takes up to half a second on a long or garbled word: a post full
+      // of such words would take minutes, so only the first few short ones get suggestions.
+      if (suggested >= kMaxSuggestedPerPost || form.size() > kMaxSuggestedBytes) {
+        out.push_back(std::move(f));
+        continue;
+      }
+      ++suggested;
       auto sugg = ctx.lemmatizer.suggest(form, t.script);
       if (!sugg.empty()) {
         std::string s;
