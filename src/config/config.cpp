@@ -146,7 +146,14 @@ Config load_config(const std::string& path, std::vector<PolicyError>& errors) {
         fs::path pp = fs::path(p);
         if (pp.is_absolute() || p.find("..") != std::string::npos)
           fail(n, "pack path '" + p + "' must stay inside the config's folder (no absolute paths or '..')");
-        c.packs.push_back((fs::path(c.dir) / pp).lexically_normal().string());
+        const auto full = (fs::path(c.dir) / pp).lexically_normal();
+        // nor through a symbolic link: `packs: [rules]` with rules -> ~/.config would read (and
+        // quote in its errors) files of the machine it runs on
+        std::error_code lec;
+        const auto rel = fs::weakly_canonical(full, lec).lexically_relative(fs::weakly_canonical(c.dir, lec));
+        if (lec || rel.empty() || *rel.begin() == "..")
+          fail(n, "pack path '" + p + "' leads outside the config's folder through a symbolic link");
+        c.packs.push_back(full.string());
       }
     if (auto n = doc["embedded"]) c.embedded = n.as<bool>(true);
     if (auto n = doc["disable"]) c.overrides.disabled = strings(n, "disable");
