@@ -15,12 +15,33 @@ namespace {
 constexpr std::size_t kMaxRows = 5000, kMaxErrors = 200, kExcerpt = 160;
 constexpr const char* kLevelColor[] = {"#3b82f6", "#e69f00", "#c0392b"};  // info, warning, error
 
+// Bidi controls (U+202E turns the rest of a cell around) and C0/C1 controls from a post are
+// shown as visible \u{…} escapes, as in the terminal.
+bool hidden_control(char32_t c) {
+  return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
 // Escapes for element content and attribute values; invalid UTF-8 is replaced first.
 std::string esc(std::string_view raw) {
   const std::string s = utf8::sanitize(raw);
   std::string out;
   out.reserve(s.size() + 16);
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto d = utf8::decode(s, i);
+    if (d.valid && hidden_control(d.cp)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "\\u{%X}", static_cast<unsigned>(d.cp));
+      out += buf;
+      i += d.len;
+      continue;
+    }
+    if (d.len > 1) {
+      out.append(s, i, d.len);
+      i += d.len;
+      continue;
+    }
+    const char c = s[i++];
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
