@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer targets of fuzz/ built in build-fuzz (or $GRABLI_FUZZ_BUILD).
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 20 s, every target
+# Seeds come from the repository (shipped packs, test fixtures, examples); what a run adds stays
+# in build-fuzz/corpus/TARGET. A crash leaves crash-* in build-fuzz/artifacts and exits non-zero.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${GRABLI_FUZZ_BUILD:-build-fuzz}
+secs=${1:-20}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_policy fuzz_text fuzz_front_matter fuzz_reader_jsonl fuzz_reader_csv
+                                     fuzz_reader_telegram fuzz_reader_vk fuzz_reader_twitter)
+seed() {  # seed TARGET: copies the repository's own inputs for that target into its corpus
+  local dir="$build/corpus/$1"
+  mkdir -p "$dir"
+  case $1 in
+    fuzz_policy) find rules tests/fixtures -name '*.yaml' -size -64k -exec cp -t "$dir" {} + 2>/dev/null || true ;;
+    fuzz_text)
+      # every rule's own examples, one post per file, first byte = role/channel selector
+      grep -rhoE '^ *- "[^"]{4,}"|text: "[^"]{4,}"' rules | sed -E 's/^ *- "|text: "//; s/"$//' | head -400 |
+        awk -v d="$dir" '{ f = sprintf("%s/ex%04d", d, NR); printf "%c%s", 33 + NR % 90, $0 > f; close(f) }' ;;
+    fuzz_front_matter) find examples tests/fixtures docs -name '*.md' -size -64k -exec cp -t "$dir" {} + 2>/dev/null || true ;;
+    fuzz_reader_jsonl) cp tests/fixtures/audit/*.jsonl "$dir" ;;
+    fuzz_reader_csv) cp tests/fixtures/audit/*.csv "$dir" ;;
+    fuzz_reader_telegram) cp tests/fixtures/audit/telegram-*.json "$dir" ;;
+    fuzz_reader_vk) cp tests/fixtures/audit/vk-*.json "$dir" ;;
+    fuzz_reader_twitter) cp tests/fixtures/audit/tweets.js "$dir" ;;
+  esac
+}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+mkdir -p "$build/artifacts"
+status=0
+for t in "${targets[@]}"; do
+  [ -x "$build/fuzz/$t" ] || { echo "fuzz.sh: $build/fuzz/$t is not built (cmake -DGRABLI_FUZZ=ON)" >&2; exit 2; }
+  seed "$t"
+  echo "== $t ($secs s)"
+  # -rss_limit_mb: a run-away allocation is a finding too; -timeout: one input may not take 10 s
+  if ! "$build/fuzz/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+       -artifact_prefix="$build/artifacts/$t-" -print_final_stats=1 "$build/corpus/$t" 2>"$build/artifacts/$t.log"; then
+    status=1
+    tail -40 "$build/artifacts/$t.log" >&2
+  fi
+  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$build/artifacts/$t.log" | tr '\n' ' '; echo
+done
+exit $status
