@@ -5,7 +5,8 @@
 // Built with -DGRABLI_BENCH=ON. With GRABLI_BENCH_CORPUS=FILE (one post per line, as
 // bench/make_corpus.py --text writes) the *Corpus benchmarks run on the first
 // GRABLI_BENCH_POSTS (default 3000) posts of that file (whole-post checks: the first
-// GRABLI_BENCH_CHECK_POSTS, default 300); bench/run.sh sets them.
+// GRABLI_BENCH_CHECK_POSTS, default 300). GRABLI_BENCH_POLICY=DIR adds a generated policy for
+// the policy-scale benchmark. bench/run.sh sets them all.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -282,6 +283,45 @@ void BM_CheckPost(benchmark::State& state) {
                  (no_spelling ? ", spelling off" : "") + ", " + std::to_string(findings) + " findings");
 }
 BENCHMARK(BM_CheckPost)->ArgsProduct({{0, 1, 2}, {0, 1}});
+
+// --- policy scale: the shipped packs plus GRABLI_BENCH_POLICY (bench/make_big_policy.py's 10x
+// lexicon), spelling off, on the same corpus posts as BM_CheckPost/2/1 ----------------------
+void BM_CheckPostScaledPolicy(benchmark::State& state) {
+  const char* extra = std::getenv("GRABLI_BENCH_POLICY");
+  if (!extra || !*extra) return state.SkipWithError("set GRABLI_BENCH_POLICY to a generated policy folder");
+  std::vector<std::string> texts = corpus();
+  if (skip_if_empty(state, texts)) return;
+  std::size_t limit = 300;
+  if (const char* n = std::getenv("GRABLI_BENCH_CHECK_POSTS"); n && *n) limit = std::strtoul(n, nullptr, 10);
+  if (texts.size() > limit) texts.resize(limit);
+  auto sources = embedded_policy_sources();
+  std::vector<PolicyError> errors;
+  read_policy_path(extra, sources, errors);
+  auto loaded = compile_policy(sources, embedded_vocabulary(), DictionaryPaths::discover());
+  for (const auto& e : loaded.errors) errors.push_back(e);
+  if (!errors.empty() || !loaded.policy) return state.SkipWithError(("policy: " + errors.front().to_string()).c_str());
+  RuleOverrides overrides;
+  for (const auto& r : loaded.policy->rules)
+    if (r.kind == "spelling") overrides.disabled.push_back(r.full_id());
+  std::vector<Post> posts(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    posts[i].id = std::to_string(i);
+    posts[i].text = texts[i];
+    posts[i].role = "support";
+    posts[i].channel = "vk";
+  }
+  Checker checker(*loaded.policy, overrides);
+  std::size_t findings = 0;
+  for (const auto& p : posts) findings += checker.check(p).size();
+  for (auto _ : state)
+    for (const auto& p : posts) benchmark::DoNotOptimize(checker.check(p));
+  state.SetBytesProcessed(state.iterations() * total_bytes(texts));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(posts.size()));
+  state.SetLabel("corpus (" + std::to_string(posts.size()) + " posts), spelling off, " +
+                 std::to_string(loaded.policy->rules.size()) + " rules, " +
+                 std::to_string(loaded.policy->phrases.size()) + " phrases, " + std::to_string(findings) + " findings");
+}
+BENCHMARK(BM_CheckPostScaledPolicy);
 
 // --- start-up pieces of a cold `grabli check` ------------------------------------------------
 void BM_CompileShippedPolicy(benchmark::State& state) {

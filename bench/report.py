@@ -181,7 +181,7 @@ class Report:
             ms = num(r, f"{name}_median")
             ms = ms * 1000 if ms is not None else None
             targets.append((f"cold `grabli check` ≤ 50 ms, {lang}", f"{fmt(ms)} ms", verdict(None if ms is None else ms <= TARGET_COLD_MS)))
-        targets.append(("10× lexicon ≤ 1.5× time", f"×{fmt(ratio, '.2f')}", verdict(None if ratio is None else ratio <= TARGET_SCALE)))
+        targets.append(("10× lexicon ≤ 1.5× time, `audit --jobs 1` (wall)", f"×{fmt(ratio, '.2f')}", verdict(None if ratio is None else ratio <= TARGET_SCALE)))
         return rows, targets
 
 
@@ -191,25 +191,47 @@ def table(header, rows):
     return "\n".join(out)
 
 
-def micro_table(path):
+def micro_results(path):
     if not path or not os.path.exists(path):
-        return None
+        return []
     with open(path, encoding="utf-8") as f:
-        data = json.load(f)
+        return json.load(f).get("benchmarks", [])
+
+
+def per_second(v, unit):
+    if v >= 1e6:
+        return f"{v / 1e6:.2f} M{unit}/s"
+    if v >= 1e3:
+        return f"{v / 1e3:.1f} k{unit}/s"
+    return f"{v:.3g} {unit}/s"
+
+
+def micro_table(benchmarks):
+    if not benchmarks:
+        return None
     rows = []
-    for b in data.get("benchmarks", []):
+    for b in benchmarks:
         if b.get("error_occurred"):
-            rows.append((f"`{b['name']}`", "—", "—", b.get("error_message", "error")))
+            rows.append((f"`{b['name']}`", "—", "—", "—", b.get("error_message", "error")))
             continue
-        t = b["real_time"]
         unit = b.get("time_unit", "ns")
-        rate = ""
+        rates = []
         if "bytes_per_second" in b:
-            rate = f"{b['bytes_per_second'] / MB:.1f} MB/s"
+            rates.append(f"{rate(b['bytes_per_second'] / MB)} MB/s")
         if "items_per_second" in b:
-            rate += (", " if rate else "") + f"{b['items_per_second'] / 1e6:.2f} M/s"
-        rows.append((f"`{b['name']}`", f"{t:,.0f} {unit}", rate or "—", b.get("label", "")))
-    return table(["benchmark", "time per iteration", "rate", "input"], rows)
+            rates.append(per_second(b["items_per_second"], ""))
+        rows.append((f"`{b['name']}`", f"{b['cpu_time']:,.0f} {unit}", f"{b['real_time']:,.0f} {unit}",
+                     ", ".join(rates) or "—", b.get("label", "")))
+    return table(["benchmark", "CPU per iteration", "wall per iteration", "rate (per CPU second)", "input"], rows)
+
+
+def micro_scale_ratio(benchmarks):
+    """CPU time of a whole check with the 10x lexicon over the shipped packs alone (spelling off)."""
+    by = {b["name"]: b for b in benchmarks if not b.get("error_occurred")}
+    base, big = by.get("BM_CheckPost/2/1"), by.get("BM_CheckPostScaledPolicy")
+    if not base or not big or "bytes_per_second" not in base or "bytes_per_second" not in big:
+        return None
+    return base["bytes_per_second"] / big["bytes_per_second"]
 
 
 def main():
@@ -219,7 +241,12 @@ def main():
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     r = load(a.results)
+    benchmarks = micro_results(a.micro)
     rows, targets = Report(r).build()
+    ms = micro_scale_ratio(benchmarks)
+    if ms is not None or benchmarks:
+        targets.append(("10× lexicon ≤ 1.5× time, whole check with spelling off (micro-benchmark, CPU)",
+                        f"×{fmt(ms, '.2f')}", verdict(None if ms is None else ms <= TARGET_SCALE)))
     figures = table(["measure", "value", "details"], rows)
     goals = table(["target", "measured", "status"], targets)
     print(figures)
@@ -227,7 +254,7 @@ def main():
     print(goals)
 
     quick = r.get("mode") == "quick"
-    micro = micro_table(a.micro)
+    micro = micro_table(benchmarks)
     loads = ", ".join(f"{n} {r[n + '_load']}" for n in ("audit_j1", "audit_j2", "audit_scale", "audit_x10") if n + "_load" in r)
     doc = f"""# Performance
 
@@ -269,6 +296,10 @@ loaded machine the wall-clock time per iteration is higher.
 
 {micro}
 """
+    analysis = os.path.join(os.path.dirname(os.path.abspath(__file__)), "analysis.md")
+    if os.path.exists(analysis):
+        with open(analysis, encoding="utf-8") as f:
+            doc += "\n" + f.read()
     doc += f"""
 ## How it is measured
 

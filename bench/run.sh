@@ -277,7 +277,7 @@ fi
 # Micro-benchmarks of the stages, on the real shipped policy and a sample of the corpus.
 if [ "$MICRO" = 1 ]; then
   say "micro-benchmarks"
-  GRABLI_BENCH_CORPUS=$TEXT GRABLI_BENCH_POSTS=3000 "$BUILD/grabli_micro" --benchmark_min_time=0.3 \
+  GRABLI_BENCH_CORPUS=$TEXT GRABLI_BENCH_POSTS=3000 GRABLI_BENCH_POLICY=$WORK/scale/bigpolicy "$BUILD/grabli_micro" --benchmark_min_time=0.3 \
     --benchmark_out="$WORK/micro.json" --benchmark_out_format=json >"$WORK/micro.txt" 2>&1 ||
     say "micro-benchmarks failed; see $WORK/micro.txt"
 fi
