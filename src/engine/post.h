@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace grabli {
 
@@ -16,6 +17,9 @@ struct Source {
 struct Post {
   std::string id;
   std::string text;
+  // The file's text before Markdown masking (empty: same as `text`). Same length as `text`, so
+  // offsets agree; printers show it and count columns in it, matchers never see it.
+  std::string original;
   std::string role;        // executive | press | support | employee; empty = unknown
   std::string channel;     // twitter, telegram, vk, …; empty = unknown
   std::string lang;        // ru | en | empty/auto = detect
@@ -25,6 +29,7 @@ struct Post {
   std::string reply_to_id;              // id of that message when only the id is known
   Source source;
 
+  std::string_view original_text() const { return original.empty() ? std::string_view(text) : std::string_view(original); }
   bool is_reply() const { return reply_to.has_value() || !reply_to_id.empty(); }
 };
 

@@ -4,6 +4,11 @@
 #include <fstream>
 #include <sstream>
 
+#include <yaml-cpp/yaml.h>
+
+#include "input/markdown.h"
+#include "policy/taxonomy.h"
+
 namespace grabli {
 namespace fs = std::filesystem;
 
@@ -32,23 +37,106 @@ bool read_text_file(const std::string& path, std::string& content, std::string& 
   return true;
 }
 
-Post make_draft(const std::string& name, std::string content, const Config& config, const DraftMeta& cli) {
+namespace {
+
+struct FrontMatterMeta {
+  std::string role, channel, lang, author;
+  std::optional<std::string> reply_to;
+};
+
+// Front matter keys; anything else (title, date, tags of a site generator) is left alone.
+FrontMatterMeta read_front_matter(const std::string& name, std::string_view yaml, std::uint32_t first_line,
+                                  std::vector<PolicyError>& errors) {
+  FrontMatterMeta m;
+  auto error_at = [&](const YAML::Mark& mark, std::string msg) {
+    errors.push_back({name, first_line + static_cast<std::uint32_t>(mark.line),
+                      static_cast<std::uint32_t>(mark.column + 1), "", "front matter: " + std::move(msg)});
+  };
+  YAML::Node doc;
+  try {
+    doc = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    error_at(e.mark, e.msg);
+    return m;
+  }
+  if (!doc || doc.IsNull()) return m;
+  if (!doc.IsMap()) {
+    error_at(doc.Mark(), "expected a map such as 'role: support'");
+    return m;
+  }
+  auto choice = [&](const char* key, std::span<const std::string_view> set, const char* what, std::string& out) {
+    const auto n = doc[key];
+    if (!n) return;
+    if (!n.IsScalar()) return error_at(n.Mark(), std::string(key) + " must be a string");
+    std::string v = n.Scalar();
+    if (set.data() == taxonomy::channels().data()) v = std::string(taxonomy::canonical_channel(v));
+    if (set.data() == taxonomy::languages().data() && v == "auto") return;
+    if (!taxonomy::known(set, v)) {
+      const auto near = taxonomy::closest(set, v);
+      return error_at(n.Mark(), "unknown " + std::string(what) + " '" + v + "'" +
+                                    (near.empty() ? "" : " (did you mean '" + std::string(near) + "'?)") +
+                                    "; expected one of " + taxonomy::join(set));
+    }
+    out = v;
+  };
+  choice("role", taxonomy::roles(), "role", m.role);
+  choice("channel", taxonomy::channels(), "channel", m.channel);
+  choice("lang", taxonomy::languages(), "language", m.lang);
+  if (const auto n = doc["author"]; n && n.IsScalar()) m.author = n.Scalar();
+  if (const auto n = doc["reply_to"]) {
+    if (n.IsScalar())
+      m.reply_to = n.Scalar();
+    else if (n.IsMap() && n["text"] && n["text"].IsScalar())
+      m.reply_to = n["text"].Scalar();
+    else
+      error_at(n.Mark(), "reply_to must be the customer's message as a string");
+  }
+  return m;
+}
+
+}  // namespace
+
+Post make_draft(const std::string& name, std::string content, const Config& config, const DraftMeta& cli,
+                std::vector<PolicyError>& errors) {
   Post p;
   p.id = name;
   p.source.file = name;
+  FrontMatterMeta fm;
+  if (const auto found = markdown::find_front_matter(content)) {
+    fm = read_front_matter(name, std::string_view(content).substr(found->yaml.begin, found->yaml.end - found->yaml.begin),
+                           2, errors);
+    p.source.first_line = 1 + found->lines;
+    content.erase(0, found->end);
+  }
+  const auto scan = markdown::scan(content);
+  if (!scan.skipped.empty()) {
+    p.original = content;
+    markdown::blank(content, scan.skipped);
+  }
   p.text = std::move(content);
+
   const PathRule* pr = nullptr;
   if (!config.dir.empty() && name != "-") {
     std::error_code ec;
     auto rel = fs::relative(fs::absolute(name, ec), config.dir, ec).generic_string();
     if (!ec) pr = config.rule_for(rel);
   }
-  auto pick = [](const std::string& a, const std::string& b, const std::string& c) { return !a.empty() ? a : !b.empty() ? b : c; };
-  p.role = pick(cli.role, pr ? pr->role : "", config.role);
-  p.channel = pick(cli.channel, pr ? pr->channel : "", config.channel);
-  p.lang = pick(cli.lang == "auto" ? "" : cli.lang, pr ? pr->lang : "", config.lang);
-  p.reply_to = cli.reply_to;
+  auto pick = [](std::initializer_list<std::string_view> v) {
+    for (auto s : v)
+      if (!s.empty()) return std::string(s);
+    return std::string();
+  };
+  p.role = pick({cli.role, fm.role, pr ? pr->role : "", config.role});
+  p.channel = pick({cli.channel, fm.channel, pr ? pr->channel : "", config.channel});
+  p.lang = pick({cli.lang == "auto" ? "" : cli.lang, fm.lang, pr ? pr->lang : "", config.lang});
+  p.author = fm.author;
+  p.reply_to = cli.reply_to ? cli.reply_to : fm.reply_to;
   return p;
+}
+
+Post make_draft(const std::string& name, std::string content, const Config& config, const DraftMeta& cli) {
+  std::vector<PolicyError> ignored;
+  return make_draft(name, std::move(content), config, cli, ignored);
 }
 
 }  // namespace grabli

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "engine/post.h"
@@ -16,9 +17,16 @@ struct DraftMeta {
 bool read_text_file(const std::string& path, std::string& content, std::string& error,
                     std::size_t max_bytes = 64u << 20);
 
-// Makes a Post of one draft: Markdown front matter (role, channel, lang, reply_to) and path
-// rules give metadata; code blocks, URLs, HTML comments and the front matter itself are blanked
-// with spaces so that offsets, lines and columns stay those of the file.
+// Makes a Post of one draft. Metadata comes from the command line, else the Markdown front
+// matter (role, channel, lang, reply_to, author), else the first matching path rule, else the
+// config's defaults. The front matter is not part of the post's text: the text starts after it
+// and Source::first_line says on which line, so lengths count only what is published. Code
+// blocks, inline code, URLs, link targets and HTML comments are blanked with spaces in
+// Post::text (Post::original keeps them), so offsets, lines and columns stay the file's own.
+// Bad front matter (unknown role, YAML syntax) is reported in `errors` as file:line:column.
+Post make_draft(const std::string& name, std::string content, const Config& config, const DraftMeta& cli,
+                std::vector<PolicyError>& errors);
+// The same, for callers that have validated the draft already.
 Post make_draft(const std::string& name, std::string content, const Config& config, const DraftMeta& cli);
 
 }  // namespace grabli

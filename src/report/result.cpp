@@ -8,10 +8,12 @@
 namespace grabli {
 
 Span span_of(const Finding& f, const Post& post) {
-  const auto b = position_of(post.text, f.start);
-  // the end position is that of the last character, inclusive
-  const auto last = f.end > f.start ? f.end - 1 : f.start;
-  auto e = position_of(post.text, last);
+  const std::string_view text = post.original_text();
+  const auto b = position_of(text, f.start);
+  // the end position is that of the last character, inclusive: step back to its first byte
+  auto last = f.end > f.start ? f.end - 1 : f.start;
+  while (last > f.start && last < text.size() && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+  auto e = position_of(text, last);
   const std::uint32_t base = post.source.first_line - 1;
   return {b.line + base, b.column, e.line + base, e.column + (f.end > f.start ? 1 : 0)};
 }
@@ -33,7 +35,7 @@ nlohmann::json finding_json(const Finding& f, const Post& post) {
       {"end_column", s.end_column},
       {"start", f.start},
       {"end", f.end},
-      {"match", utf8::sanitize(std::string_view(post.text).substr(f.start, f.end - f.start))},
+      {"match", utf8::sanitize(post.original_text().substr(f.start, f.end - f.start))},
       {"message", f.message},
       {"suggestion", f.suggestion},
   };

@@ -25,7 +25,7 @@ void TextPrinter::add(const CheckResult& r) {
     out_ << name << ": " << paint("\033[1;31m", "error") << ": " << terminal_safe(r.error) << "\n";
     return;
   }
-  const std::string_view text = r.post.text;
+  const std::string_view text = r.post.original_text();
   for (const auto& f : r.findings) {
     if (f.suppressed) continue;
     ++findings_;
