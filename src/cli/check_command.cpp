@@ -6,6 +6,7 @@
 
 #include "cli/app.h"
 #include "engine/checker.h"
+#include "engine/suppressions.h"
 #include "input/draft.h"
 #include "policy/taxonomy.h"
 #include "report/json_printer.h"
@@ -109,10 +110,19 @@ int run_check(int argc, char** argv) {
       had_error = true;
       std::cerr << "grabli: " << (f == "-" ? "<stdin>" : f) << ": " << error << "\n";
     } else {
-      r.post = make_draft(f, std::move(content), setup->config, meta);
-      r.findings = checker.check(r.post);
-      for (const auto& fi : r.findings)
-        if (!fi.suppressed && fi.level >= threshold) failed = true;
+      std::vector<PolicyError> draft_errors;
+      r.post = make_draft(f, std::move(content), setup->config, meta, draft_errors);
+      if (!draft_errors.empty()) {
+        // a draft whose own metadata is wrong would be checked against the wrong rules
+        for (const auto& e : draft_errors) std::cerr << e.to_string() << "\n";
+        r.error = draft_errors.front().to_string();
+        had_error = true;
+      } else {
+        r.findings = checker.check(r.post);
+        apply_suppressions(r.post, r.findings, setup->policy.get());
+        for (const auto& fi : r.findings)
+          if (!fi.suppressed && fi.level >= threshold) failed = true;
+      }
     }
     printer->add(r);
   }
