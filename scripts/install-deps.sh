@@ -7,7 +7,7 @@ pkgs=(
   libre2-dev catch2 nlohmann-json3-dev libcsv-dev
 )
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(pre-commit chromium clang jq)
+  pkgs+=(pre-commit chromium python3-jsonschema clang jq)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -1,0 +1,110 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "input/draft.h"
+#include "report/github_printer.h"
+#include "report/printers.h"
+#include "report/sarif_printer.h"
+
+using namespace grabli;
+
+namespace {
+CheckResult result_with_finding(const std::string& file, const std::string& text, std::string_view word,
+                                 bool suppressed = false) {
+  CheckResult r;
+  r.post = make_draft(file, text, Config{}, DraftMeta{});
+  Finding f;
+  f.rule = "pack/rule";
+  f.category = "customer-conflict";
+  f.level = Level::error;
+  f.start = static_cast<std::uint32_t>(r.post.original_text().find(word));
+  f.end = f.start + static_cast<std::uint32_t>(word.size());
+  f.message = "Blames the customer, 100%: really";
+  f.suggestion = "Apologise.";
+  f.suppressed = suppressed;
+  if (suppressed) f.suppression_reason = "approved by legal";
+  r.findings.push_back(f);
+  return r;
+}
+}  // namespace
+
+TEST_CASE("make_check_printer knows sarif and github", "[printers]") {
+  std::ostringstream out;
+  CHECK(make_check_printer("sarif", out, false));
+  CHECK(make_check_printer("github", out, false));
+  CHECK_FALSE(make_check_printer("xml", out, false));
+}
+
+TEST_CASE("SARIF: one run, rules that fired, code-point regions in file lines", "[printers][sarif]") {
+  std::ostringstream out;
+  SarifPrinter p(out);
+  p.add(result_with_finding("drafts/a b/отзыв.md", "---\nrole: support\n---\nЁж, вы сами\n", "вы сами"));
+  p.end();
+  const auto j = nlohmann::json::parse(out.str());
+  CHECK(j["version"] == "2.1.0");
+  const auto& run = j["runs"][0];
+  CHECK(run["columnKind"] == "unicodeCodePoints");
+  CHECK(run["tool"]["driver"]["name"] == "grabli");
+  REQUIRE(run["tool"]["driver"]["rules"].size() == 1);
+  CHECK(run["tool"]["driver"]["rules"][0]["id"] == "pack/rule");
+  const auto& res = run["results"][0];
+  CHECK(res["ruleIndex"] == 0);
+  CHECK(res["level"] == "error");
+  const auto& loc = res["locations"][0]["physicalLocation"];
+  CHECK(loc["artifactLocation"]["uri"] == "drafts/a%20b/%D0%BE%D1%82%D0%B7%D1%8B%D0%B2.md");
+  CHECK(loc["region"]["startLine"] == 4);
+  CHECK(loc["region"]["startColumn"] == 5);
+  CHECK(loc["region"]["endColumn"] == 12);
+  CHECK(loc["region"]["snippet"]["text"] == "вы сами");
+}
+
+TEST_CASE("SARIF: suppressed findings stay, with an inSource suppression", "[printers][sarif]") {
+  std::ostringstream out;
+  SarifPrinter p(out);
+  p.add(result_with_finding("a.md", "вы сами\n", "вы сами", true));
+  p.end();
+  const auto res = nlohmann::json::parse(out.str())["runs"][0]["results"][0];
+  REQUIRE(res.contains("suppressions"));
+  CHECK(res["suppressions"][0]["kind"] == "inSource");
+  CHECK(res["suppressions"][0]["justification"] == "approved by legal");
+}
+
+TEST_CASE("SARIF: a file that could not be read is a tool notification", "[printers][sarif]") {
+  std::ostringstream out;
+  SarifPrinter p(out);
+  CheckResult r;
+  r.post.source.file = "gone.md";
+  r.error = "no such file";
+  p.add(r);
+  p.end();
+  const auto inv = nlohmann::json::parse(out.str())["runs"][0]["invocations"][0];
+  CHECK(inv["executionSuccessful"] == false);
+  CHECK(inv["toolExecutionNotifications"][0]["level"] == "error");
+}
+
+TEST_CASE("SARIF URIs: absolute paths become file URIs", "[printers][sarif]") {
+  CHECK(sarif_uri("/tmp/a b.md") == "file:///tmp/a%20b.md");
+  CHECK(sarif_uri("d/x,y#z.md") == "d/x%2Cy%23z.md");
+}
+
+TEST_CASE("GitHub: escaping of messages and properties", "[printers][github]") {
+  CHECK(github_escape_data("50% off\nnow\r") == "50%25 off%0Anow%0D");
+  CHECK(github_escape_property("a:b,c%d\n") == "a%3Ab%2Cc%25d%0A");
+}
+
+TEST_CASE("GitHub: one annotation per finding with file lines and columns", "[printers][github]") {
+  std::ostringstream out;
+  GithubPrinter p(out);
+  p.add(result_with_finding("drafts/a,b.md", "---\nrole: support\n---\nЁж, вы сами\n", "вы сами"));
+  CHECK(out.str() ==
+        "::error file=drafts/a%2Cb.md,line=4,endLine=4,col=5,endColumn=12,title=pack/rule (customer-conflict)"
+        "::Blames the customer, 100%25: really%0Ahelp: Apologise.\n");
+}
+
+TEST_CASE("GitHub: suppressed findings are not annotated", "[printers][github]") {
+  std::ostringstream out;
+  GithubPrinter p(out);
+  p.add(result_with_finding("a.md", "вы сами\n", "вы сами", true));
+  CHECK(out.str().empty());
+}
