@@ -1,5 +1,6 @@
 #include "config/config.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -47,6 +48,13 @@ bool Config::is_own_account(std::string_view author) const {
   for (const auto& a : own_accounts)
     if (a == author) return true;
   return authors.count(std::string(author)) > 0;
+}
+
+bool Config::is_hook_draft(const std::string& rel) const {
+  auto any = [&](const std::vector<std::string>& globs) {
+    return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, rel); });
+  };
+  return any(hook_files) && !any(hook_exclude);
 }
 
 std::optional<std::string> find_config(const std::string& start_dir) {
@@ -138,7 +146,7 @@ Config load_config(const std::string& path, std::vector<PolicyError>& errors) {
     if (!doc.IsMap()) fail(doc, "the config is a map (see `grabli init`)");
     unknown_keys(doc,
                  {"packs", "embedded", "disable", "levels", "fail_on", "vocabulary", "paths", "role", "channel",
-                  "lang", "own_accounts", "authors"},
+                  "lang", "own_accounts", "authors", "hook"},
                  ".grabli.yaml");
     if (auto n = doc["packs"])
       for (auto p : strings(n, "packs")) {
@@ -171,6 +179,12 @@ Config load_config(const std::string& path, std::vector<PolicyError>& errors) {
       if (!n.IsMap()) fail(n, "authors is a map of author → role");
       for (const auto& kv : n) c.authors[kv.first.as<std::string>()] = checked(kv.second, taxonomy::roles(), "role");
     }
+    if (auto n = doc["hook"]) {
+      if (!n.IsMap()) fail(n, "hook is a map {files: [globs], exclude: [globs]}");
+      unknown_keys(n, {"files", "exclude"}, "hook");
+      if (auto f = n["files"]) c.hook_files = strings(f, "hook.files");
+      if (auto e = n["exclude"]) c.hook_exclude = strings(e, "hook.exclude");
+    }
     if (auto n = doc["paths"]) {
       if (!n.IsSequence()) fail(n, "paths is a list of {glob, role, channel, lang}");
       for (const auto& p : n) {
@@ -196,37 +210,53 @@ Config load_config(const std::string& path, std::vector<PolicyError>& errors) {
 }
 
 std::string starter_config() {
-  return R"(# grabli configuration: found by walking up from the file being checked.
-# Every key is optional. Reference: docs/cli.md and docs/policy.md.
+  return R"(# grabli configuration for this repository (written by `grabli init`).
+# grabli finds it by walking up from the file being checked; `--config FILE` picks another.
+# Every key is optional. Reference: docs/cli.md (this file), docs/policy.md (writing rules).
 
-# Extra policy packs (folders of YAML rules), relative to this file.
+# Extra policy packs: folders or files of YAML rules, relative to this file.
 # packs: [policies/]
+# Set to false to use only your own packs, not the ones shipped inside grabli.
+# embedded: true
 
-# Rules or whole packs to switch off, and levels to change.
-# disable: [en-length/exclamations]
+# Rules (pack/rule) or whole packs to switch off, and levels to change.
+# `grabli rules list` shows every id.
+# disable: [en-customer-conflict/tone]
 # levels:
-#   ru-spelling/spelling: warning
+#   ru-customer-conflict: warning
 
-# Exit non-zero when a finding is at or above this level (error | warning | info).
+# Exit non-zero (and block the commit) when a finding is at or above this level:
+# error | warning | info. `--fail-on` on the command line wins.
 fail_on: warning
 
-# Who writes what, by path (first match wins). Markdown front matter overrides it.
+# Who writes what, by path relative to this file (first match wins). A draft's own Markdown
+# front matter (role, channel, lang, reply_to between `---` lines) overrides these.
+# Roles: executive, press, support, employee.
 paths:
   - glob: "drafts/ceo/**"
     role: executive
-  - glob: "drafts/support/**"
-    role: support
   - glob: "drafts/press/**"
     role: press
+  - glob: "drafts/support/**"
+    role: support
+  # - glob: "drafts/**/twitter/**"
+  #   channel: twitter
 
-# Defaults when nothing else says.
+# Defaults when neither front matter nor a path rule says.
 # role: employee
 # channel: telegram
+# lang: ru
 
-# Company words that spelling must accept.
+# Which staged files `grabli hook run` (the pre-commit hook) checks, relative to this file.
+hook:
+  files: ["**/*.md", "**/*.markdown", "**/*.txt"]
+  exclude: ["README.md", "docs/**"]
+
+# Company words that spelling must accept (product names, brands).
 vocabulary: []
 
-# For audits: the company's own accounts and per-author roles. Everyone else is a customer.
+# For audits of published accounts: the company's own accounts and per-author roles.
+# Everyone else is treated as a customer.
 own_accounts: []
 # authors:
 #   "Ivan Petrov": executive

@@ -29,10 +29,15 @@ struct Config {
   std::string role, channel, lang;  // defaults
   std::vector<std::string> own_accounts;
   std::map<std::string, std::string> authors;  // author → role
+  // Which staged files `grabli hook run` checks: globs relative to `dir` (hook: files/exclude).
+  std::vector<std::string> hook_files = {"**/*.md", "**/*.markdown", "**/*.txt"};
+  std::vector<std::string> hook_exclude;
 
   // Role/channel/lang for a file path relative to `dir` (first matching glob wins).
   const PathRule* rule_for(const std::string& relative_path) const;
   bool is_own_account(std::string_view author) const;
+  // Whether the hook checks a file (path relative to `dir`): matches hook.files, not hook.exclude.
+  bool is_hook_draft(const std::string& relative_path) const;
 };
 
 // Reads a config file; errors (file:line:column) are appended and the config is still usable.

@@ -304,7 +304,15 @@ void compile_rule(Builder& b, Policy& policy, const YAML::Node& node, const std:
   r.line = node.Mark().line + 1;
   r.column = node.Mark().column + 1;
   for (const char* req : {"id", "category", "kind", "message"})
-    if (!node[req]) b.fail(node, std::string("rule has no '") + req + "'");
+    if (!node[req]) {
+      // a misspelt key is the usual reason: point at it
+      for (const auto& kv : node) {
+        const auto k = kv.first.as<std::string>();
+        if (std::find(kCommonKeys.begin(), kCommonKeys.end(), k) != kCommonKeys.end()) continue;
+        if (closest_key({req}, k) == req) b.fail(kv.first, "unknown key '" + k + "' (did you mean '" + req + "'?)");
+      }
+      b.fail(node, std::string("rule has no '") + req + "'");
+    }
   r.id = scalar(b, node["id"], "id");
   const std::string kind = scalar(b, node["kind"], "kind");
   if (r.id.empty() || r.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_.") != std::string::npos)

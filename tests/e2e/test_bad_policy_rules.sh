@@ -27,6 +27,12 @@ sed -i 's/^    category: profanity/    category: profanty/' "$WORK/typo2.yaml"
 run "$GRABLI" check --policy "$WORK/typo2.yaml" "$WORK/post.txt"
 expect_exit 2
 expect_err "typo2.yaml:4:15: error: [acme/bad-word] unknown category 'profanty' (did you mean 'profanity'?)"
+# a misspelt required key: pointed at, not just "rule has no 'message'"
+write_pack 'zzzbad' "$WORK/typo3.yaml"
+sed -i 's/^    message:/    mesage:/' "$WORK/typo3.yaml"
+run "$GRABLI" check --policy "$WORK/typo3.yaml" "$WORK/post.txt"
+expect_exit 2
+expect_err "typo3.yaml:8:5: error: [acme/bad-word] unknown key 'mesage' (did you mean 'message'?)"
 # a duplicate id
 write_pack 'zzzbad' "$WORK/dup.yaml"
 sed -n '/- id/,$p' "$WORK/dup.yaml" > "$WORK/rule"; cat "$WORK/rule" >> "$WORK/dup.yaml"
