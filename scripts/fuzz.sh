@@ -18,7 +18,7 @@ seed() {  # seed TARGET: copies the repository's own inputs for that target into
     fuzz_policy) find rules tests/fixtures -name '*.yaml' -size -64k -exec cp -t "$dir" {} + 2>/dev/null || true ;;
     fuzz_text)
       # every rule's own examples, one post per file, first byte = role/channel selector
-      grep -rhoE '^ *- "[^"]{4,}"|text: "[^"]{4,}"' rules | sed -E 's/^ *- "|text: "//; s/"$//' | head -400 |
+      grep -rhoE '^ *- "[^"]{4,}"|text: "[^"]{4,}"' rules | sed -E 's/^ *- "|text: "//; s/"$//' | head -1000 |
         awk -v d="$dir" '{ f = sprintf("%s/ex%04d", d, NR); printf "%c%s", 33 + NR % 90, $0 > f; close(f) }' ;;
     fuzz_front_matter) find examples tests/fixtures docs -name '*.md' -size -64k -exec cp -t "$dir" {} + 2>/dev/null || true ;;
     fuzz_reader_jsonl) cp tests/fixtures/audit/*.jsonl "$dir" ;;
@@ -37,7 +37,7 @@ for t in "${targets[@]}"; do
   seed "$t"
   echo "== $t ($secs s)"
   # -rss_limit_mb: a run-away allocation is a finding too; -timeout: one input may not take 10 s
-  if ! "$build/fuzz/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  if ! "$build/fuzz/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len="${GRABLI_FUZZ_MAX_LEN:-16384}" \
        -artifact_prefix="$build/artifacts/$t-" -print_final_stats=1 "$build/corpus/$t" 2>"$build/artifacts/$t.log"; then
     status=1
     tail -40 "$build/artifacts/$t.log" >&2
