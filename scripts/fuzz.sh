@@ -9,14 +9,14 @@ build=${GRABLI_FUZZ_BUILD:-build-fuzz}
 secs=${1:-20}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_policy fuzz_text fuzz_front_matter fuzz_reader_jsonl fuzz_reader_csv
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_policy fuzz_text fuzz_text_spelling fuzz_front_matter fuzz_reader_jsonl fuzz_reader_csv
                                      fuzz_reader_telegram fuzz_reader_vk fuzz_reader_twitter)
 seed() {  # seed TARGET: copies the repository's own inputs for that target into its corpus
   local dir="$build/corpus/$1"
   mkdir -p "$dir"
   case $1 in
     fuzz_policy) find rules tests/fixtures -name '*.yaml' -size -64k -exec cp -t "$dir" {} + 2>/dev/null || true ;;
-    fuzz_text)
+    fuzz_text | fuzz_text_spelling)
       # every rule's own examples, one post per file, first byte = role/channel selector
       grep -rhoE '^ *- "[^"]{4,}"|text: "[^"]{4,}"' rules | sed -E 's/^ *- "|text: "//; s/"$//' | head -1000 |
         awk -v d="$dir" '{ f = sprintf("%s/ex%04d", d, NR); printf "%c%s", 33 + NR % 90, $0 > f; close(f) }' ;;
@@ -36,8 +36,8 @@ for t in "${targets[@]}"; do
   [ -x "$build/fuzz/$t" ] || { echo "fuzz.sh: $build/fuzz/$t is not built (cmake -DGRABLI_FUZZ=ON)" >&2; exit 2; }
   seed "$t"
   echo "== $t ($secs s)"
-  # -rss_limit_mb: a run-away allocation is a finding too; -timeout: one input may not take 10 s
-  if ! "$build/fuzz/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len="${GRABLI_FUZZ_MAX_LEN:-16384}" \
+  # -rss_limit_mb: a run-away allocation is a finding too; -timeout: one input may not take 30 s
+  if ! "$build/fuzz/$t" -max_total_time="$secs" -timeout="${GRABLI_FUZZ_TIMEOUT:-30}" -rss_limit_mb=2048 -max_len="${GRABLI_FUZZ_MAX_LEN:-16384}" \
        -artifact_prefix="$build/artifacts/$t-" -print_final_stats=1 "$build/corpus/$t" 2>"$build/artifacts/$t.log"; then
     status=1
     tail -40 "$build/artifacts/$t.log" >&2
