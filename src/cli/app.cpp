@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 namespace grabli::cli {
@@ -11,6 +12,28 @@ bool use_color(bool no_color_flag, int fd) {
   if (no_color_flag) return false;
   if (const char* nc = std::getenv("NO_COLOR"); nc && *nc) return false;
   return isatty(fd) != 0;
+}
+
+void prefetch_dictionaries(const std::vector<std::string>& files, const std::string& stdin_text) {
+  std::size_t cyrillic = 0, latin = 0;
+  auto count = [&](std::string_view s) {
+    for (unsigned char c : s) {
+      cyrillic += c == 0xD0 || c == 0xD1;
+      latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+  };
+  count(stdin_text);
+  for (const auto& f : files) {
+    if (f == "-") continue;
+    std::ifstream in(f, std::ios::binary);
+    std::string head(64 << 10, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    count(head);
+  }
+  const auto paths = DictionaryPaths::discover();
+  if (cyrillic) Lemmatizer::prefetch(paths, Script::cyrillic);
+  if (latin > 2 * cyrillic) Lemmatizer::prefetch(paths, Script::latin);
 }
 
 std::optional<Setup> load_setup(const SetupOptions& opts, std::ostream& err) {

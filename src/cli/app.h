@@ -29,6 +29,10 @@ struct SetupOptions {
 // Prints every policy/config error as file:line:column and returns nullopt on any.
 std::optional<Setup> load_setup(const SetupOptions& opts, std::ostream& err);
 
+// Starts loading the Hunspell dictionaries for the scripts in these drafts (first 64 KiB of
+// each file, and the stdin text) in the background.
+void prefetch_dictionaries(const std::vector<std::string>& files, const std::string& stdin_text);
+
 // Whether to paint output: a terminal, no NO_COLOR, no --no-color.
 bool use_color(bool no_color_flag, int fd);
 

@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <iterator>
@@ -80,6 +81,11 @@ int run_check(int argc, char** argv) {
     auto parent = std::filesystem::absolute(files.front(), ec).parent_path();
     if (!ec) so.search_from = parent.string();
   }
+  // Read stdin now and start loading the dictionaries the drafts need while the policy compiles.
+  std::optional<std::string> stdin_text;
+  if (std::find(files.begin(), files.end(), "-") != files.end())
+    stdin_text.emplace(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  prefetch_dictionaries(files, stdin_text ? *stdin_text : std::string());
   auto setup = load_setup(so, std::cerr);
   if (!setup) return kExitError;
   Level threshold = setup->config.fail_on.value_or(Level::warning);
@@ -97,7 +103,7 @@ int run_check(int argc, char** argv) {
   for (const auto& f : files) {
     std::string content, error;
     if (f == "-") {
-      content.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      content = stdin_text.value_or("");
       if (content.find('\0') != std::string::npos) error = "binary input (contains NUL bytes); not checked";
     } else if (!read_text_file(f, content, error)) {
       // said below

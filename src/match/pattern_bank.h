@@ -1,5 +1,6 @@
 #pragma once
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,9 @@
 #include "text/analyzer.h"
 
 namespace grabli {
+
+// `\pL` → the letters of the normalised text (see pattern_bank.cpp); other syntax unchanged.
+std::string narrow_letter_classes(const std::string& re);
 
 // Limits on regex memory; RE2 keeps matching linear whatever the pattern.
 struct RegexLimits {
@@ -25,7 +29,9 @@ class PatternBank {
   int add(const std::string& regex, bool on_original, std::string& error);
   bool compile(std::string& error);
   void scan(const AnalyzedText& text, std::vector<int>& fired) const;
-  const RE2& re(int id) const { return *entries_[static_cast<std::size_t>(id)].re; }
+  // The pattern's own RE2, compiled on first use: most patterns never fire, and compiling
+  // them all at start-up cost more than a cold check should.
+  const RE2& re(int id) const;
   bool on_original(int id) const { return entries_[static_cast<std::size_t>(id)].original; }
   std::size_t size() const { return entries_.size(); }
 
@@ -53,12 +59,14 @@ class PatternBank {
 
  private:
   struct Entry {
-    std::unique_ptr<RE2> re;
+    std::string pattern;
     bool original;
+    mutable std::unique_ptr<RE2> re;
+    mutable std::unique_ptr<std::once_flag> once = std::make_unique<std::once_flag>();
   };
   RegexLimits limits_;
   std::vector<Entry> entries_;
-  std::unique_ptr<RE2::Set> norm_set_, orig_set_;
+  std::unique_ptr<RE2::Set> norm_set_, orig_set_;  // patterns are added as they come
   std::vector<int> norm_ids_, orig_ids_;  // set index → pattern id
 };
 

@@ -6,6 +6,8 @@
 #include <memory>
 
 #include "match/spans.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace grabli {
 namespace {
@@ -96,10 +98,16 @@ bool company_mailbox(std::string_view email) {
   return false;
 }
 
+// Whether one of `words` (lower case) occurs in the 80 bytes before `pos`, in any case.
 bool near_word(std::string_view text, std::size_t pos, std::initializer_list<std::string_view> words) {
-  const std::size_t from = pos > 80 ? pos - 80 : 0;
-  std::string window(text.substr(from, pos - from));
-  for (auto& c : window) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::size_t from = pos > 80 ? pos - 80 : 0;
+  while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  std::string window;
+  for (std::size_t i = from; i < pos;) {
+    const auto d = utf8::decode(text, i);
+    utf8::append(window, fold_case(d.cp));
+    i += d.len;
+  }
   for (auto w : words)
     if (window.find(w) != std::string::npos) return true;
   return false;

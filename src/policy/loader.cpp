@@ -13,6 +13,7 @@
 #include "policy/taxonomy.h"
 #include "policy/yaml_check.h"
 #include "text/normalize.h"
+#include "policy/stem_table.h"
 
 namespace grabli {
 namespace fs = std::filesystem;
@@ -215,7 +216,12 @@ class Builder : public PolicyBuilder {
         el.keys.push_back(p_.keys.intern_exact(w));
       } else {
         el.keys.push_back(p_.keys.intern(w));
-        for (const auto& stem : lem_.stems(w, script_of(w))) {
+        auto stems = table_stems(w, p_.dictionaries);
+        if (!stems) stems = lem_.stems(w, script_of(w));
+        // a headword stands for itself; only an inflected rule word («виноваты») also means its
+        // headwords — else «revenue» would also mean «venue»
+        if (std::find(stems->begin(), stems->end(), w) != stems->end()) stems->clear();
+        for (const auto& stem : *stems) {
           const auto k = p_.keys.intern(stem);
           if (std::find(el.keys.begin(), el.keys.end(), k) == el.keys.end()) el.keys.push_back(k);
         }
@@ -234,9 +240,9 @@ class Builder : public PolicyBuilder {
 
 std::string Builder::normalize_word_parts(std::string_view text) {
   static const KeyTable empty;
-  Lemmatizer lem(empty, DictionaryPaths{});
-  Analyzer an(lem);
-  AnalyzedText t;
+  thread_local Lemmatizer lem(empty, DictionaryPaths{});
+  thread_local Analyzer an(lem);
+  thread_local AnalyzedText t;
   an.analyze(text, t, false);
   std::string out;
   for (const auto& tok : t.tokens) {
@@ -367,12 +373,24 @@ void compile_rule(Builder& b, Policy& policy, const YAML::Node& node, const std:
       b.fail(ex, std::string("rule needs at least one examples.") + which);
     for (const auto& e : list) (std::string(which) == "bad" ? r.bad : r.good).push_back(read_example(b, e));
   }
-  YAML::Emitter em;
-  em << node;
-  r.source_yaml = em.c_str();
   auto matcher = info->make(node, r, b);
   policy.rules.push_back(std::move(r));
   policy.matchers.push_back(std::move(matcher));
+}
+
+// Each rule's own lines of YAML, for `rules explain`: from its line to the next rule's.
+void attach_sources(const std::string& content, std::vector<Rule>& rules, std::size_t first) {
+  std::vector<std::size_t> line_starts{0};
+  for (std::size_t i = 0; i < content.size(); ++i)
+    if (content[i] == '\n') line_starts.push_back(i + 1);
+  auto offset_of_line = [&](std::uint32_t line) {  // 1-based
+    return line - 1 < line_starts.size() ? line_starts[line - 1] : content.size();
+  };
+  for (std::size_t i = first; i < rules.size(); ++i) {
+    const std::size_t b = offset_of_line(rules[i].line);
+    const std::size_t e = i + 1 < rules.size() ? offset_of_line(rules[i + 1].line) : content.size();
+    rules[i].source_yaml = content.substr(b, e > b ? e - b : 0);
+  }
 }
 
 }  // namespace
@@ -401,8 +419,9 @@ LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vecto
       out.errors.push_back({src.path, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1),
                             std::move(rule), std::move(msg)});
     };
-    // 1. structure: duplicate keys, aliases, nesting
-    {
+    // 1. structure: duplicate keys, aliases, nesting (the shipped packs are checked by the
+    //    test suite instead of at every start)
+    if (!src.embedded) {
       auto issues = check_yaml_structure(src.content, src.path, limits.max_depth);
       out.errors.insert(out.errors.end(), issues.begin(), issues.end());
       if (!issues.empty()) continue;
@@ -438,6 +457,7 @@ LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vecto
       err(doc["rules"].Mark(), "", "rules must be a list");
       continue;
     }
+    const std::size_t file_first_rule = policy->rules.size();
     for (const auto& node : doc["rules"]) {
       std::string full = pack + "/" + (node.IsMap() && node["id"] && node["id"].IsScalar() ? node["id"].Scalar() : "?");
       try {
@@ -457,6 +477,7 @@ LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vecto
         err(e.mark, full, e.msg);
       }
     }
+    attach_sources(src.content, policy->rules, file_first_rule);
   }
   std::string set_error;
   if (!policy->patterns.compile(set_error)) out.errors.push_back({"<policy>", 0, 0, "", set_error});

@@ -228,9 +228,10 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
       if (c.cls == kIgnorable) continue;
       if (c.cls == kTerminator || c.cls == kNewline) pending_break = true;
       if (c.cls == kDot) {
-        // a decimal point is not the end of a sentence
-        const bool decimal = cp_i > 0 && cps_[cp_i - 1].cls == kDigit && cls_at(cp_i + 1) == kDigit;
-        if (!decimal) pending_break = true;
+        // a dot ends a sentence only before a space or the end: not in 2.5, Банки.ру or site.com
+        const auto next = cls_at(cp_i + 1);
+        if (next == kSpace || next == kNewline || next == kPunct || next == kTerminator || cp_i + 1 >= n)
+          pending_break = true;
       }
       emit(fold_case(c.cp), c.off);
     }

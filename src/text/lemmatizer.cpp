@@ -3,6 +3,7 @@
 #include <hunspell/hunspell.hxx>
 
 #include <cstdlib>
+#include <future>
 #include <mutex>
 
 #include "text/normalize.h"
@@ -37,7 +38,35 @@ std::optional<fs::path> find_dictionary(const std::string& name) {
   }
   return std::nullopt;
 }
+std::unique_ptr<Hunspell> construct(const fs::path& p, const std::vector<std::string>& extra_words) {
+  std::lock_guard lock(hunspell_construct_mutex());
+  const std::string aff = p.string() + ".aff", dic = p.string() + ".dic";
+  auto h = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  for (const auto& w : extra_words) h->add(w);
+  return h;
+}
+
+struct Prefetched {
+  std::mutex m;
+  std::future<std::unique_ptr<Hunspell>> ru, en;
+  fs::path ru_path, en_path;
+};
+Prefetched& prefetched() {
+  static Prefetched p;
+  return p;
+}
+
 }  // namespace
+
+void Lemmatizer::prefetch(const DictionaryPaths& paths, Script script) {
+  auto& p = prefetched();
+  std::lock_guard lock(p.m);
+  const auto& path = script == Script::cyrillic ? paths.ru : paths.en;
+  auto& slot = script == Script::cyrillic ? p.ru : p.en;
+  if (!path || slot.valid() || (script != Script::cyrillic && script != Script::latin)) return;
+  (script == Script::cyrillic ? p.ru_path : p.en_path) = *path;
+  slot = std::async(std::launch::async, [path = *path] { return construct(path, {}); });
+}
 
 DictionaryPaths DictionaryPaths::discover() {
   DictionaryPaths p;
@@ -54,6 +83,16 @@ std::string DictionaryPaths::describe_missing() const {
   return out;
 }
 
+StemTableInfo dictionary_signature(const DictionaryPaths& paths) {
+  auto size = [](const std::optional<std::filesystem::path>& p, const char* ext) -> std::uint64_t {
+    if (!p) return 0;
+    std::error_code ec;
+    const auto s = std::filesystem::file_size(p->string() + ext, ec);
+    return ec ? 0 : s;
+  };
+  return {size(paths.ru, ".aff"), size(paths.ru, ".dic"), size(paths.en, ".aff"), size(paths.en, ".dic")};
+}
+
 Lemmatizer::Lemmatizer(const KeyTable& keys, DictionaryPaths paths, std::vector<std::string> extra_words)
     : keys_(keys), paths_(std::move(paths)), extra_words_(std::move(extra_words)) {}
 
@@ -64,10 +103,20 @@ Hunspell* Lemmatizer::dict(Script script) {
     if (tried) return;
     tried = true;
     if (!p) return;
-    std::lock_guard lock(hunspell_construct_mutex());
-    const std::string aff = p->string() + ".aff", dic = p->string() + ".dic";
-    slot = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
-    for (const auto& w : extra_words_) slot->add(w);
+    {
+      auto& pf = prefetched();
+      std::unique_lock lock(pf.m);
+      auto& fut = script == Script::cyrillic ? pf.ru : pf.en;
+      const auto& path = script == Script::cyrillic ? pf.ru_path : pf.en_path;
+      if (fut.valid() && path == *p) {
+        auto taken = std::move(fut);
+        lock.unlock();
+        slot = taken.get();
+        for (const auto& w : extra_words_) slot->add(w);
+        return;
+      }
+    }
+    slot = construct(*p, extra_words_);
   };
   if (script == Script::cyrillic) {
     load(ru_, ru_tried_, paths_.ru);
@@ -104,8 +153,12 @@ Lemmatizer::KeyRange Lemmatizer::keys(std::string_view norm_form, Script script,
   if (auto k = keys_.find(norm_form)) push(*k);
   if (auto k = keys_.find_exact(norm_form)) push(*k);
   if (lemmatise && keys_.size() > 0) {
-    for (const auto& s : stems(norm_form, script))
+    for (const auto& s : stems(norm_form, script)) {
+      // en_US strips prefixes (refunded → fund, unhappy → happy): a stem that does not start
+      // like the word is another word
+      if (script == Script::latin && !s.empty() && s[0] != norm_form[0]) continue;
       if (auto k = keys_.find(s)) push(*k);
+    }
   }
   keys_.for_each_prefix(norm_form, push);
   r.count = static_cast<std::uint32_t>(pool_.size() - r.begin);

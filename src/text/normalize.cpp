@@ -35,9 +35,9 @@ char32_t fold_case(char32_t c) {
 std::string normalize_word(std::string_view word) {
   // A single word goes through the same analyser a post does; no dictionaries needed.
   static const KeyTable empty;
-  Lemmatizer lem(empty, DictionaryPaths{});
-  Analyzer an(lem);
-  AnalyzedText t;
+  thread_local Lemmatizer lem(empty, DictionaryPaths{});
+  thread_local Analyzer an(lem);
+  thread_local AnalyzedText t;
   an.analyze(word, t, false);
   std::string out;
   for (const auto& tok : t.tokens) out += t.norm_of(tok);

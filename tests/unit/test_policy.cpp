@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "helpers.h"
+#include "match/pattern_bank.h"
 #include "policy/yaml_check.h"
 
 using namespace grabli;
@@ -132,4 +133,19 @@ TEST_CASE("yaml check: errors are 1-based") {
   REQUIRE(e.size() == 1);
   CHECK(e[0].line == 2);
   CHECK(e[0].column == 1);
+}
+
+TEST_CASE("policy: the shipped packs have no duplicate keys, aliases or deep nesting") {
+  // compile_policy skips this pass for embedded files to start faster; this test keeps them honest
+  for (const auto& src : embedded_policy_sources()) {
+    const auto issues = check_yaml_structure(src.content, src.path);
+    for (const auto& e : issues) UNSCOPED_INFO(e.to_string());
+    CHECK(issues.empty());
+  }
+}
+
+TEST_CASE("pattern bank: \\pL on the normalised text becomes explicit letter ranges") {
+  CHECK(narrow_letter_classes("ху\\pL*") == "ху[a-z\u00DF-\u024F\u0370-\u03FF\u0400-\u052F]*");
+  CHECK(narrow_letter_classes("[\\pL\\-]+") == "[a-z\u00DF-\u024F\u0370-\u03FF\u0400-\u052F\\-]+");
+  CHECK(narrow_letter_classes("a\\\\pL") == "a\\\\pL");  // an escaped backslash, then "pL"
 }
