@@ -35,9 +35,9 @@ bool Checker::applies(std::size_t i, const Post& post, Lang lang) const {
   if (r.reply_only && !post.is_reply()) return false;
   if (!r.languages.empty() && !listed(r.languages, lang_name(lang))) return false;
   if (!r.roles.empty() && !post.role.empty() && !listed(r.roles, post.role)) return false;
-  if (!r.channels.empty() && !post.channel.empty() &&
-      !listed(r.channels, taxonomy::canonical_channel(post.channel)))
-    return false;
+  // An unknown role gets every role's rules (a pre-publish check should rather say too much),
+  // but a channel's own rules (SMS segments, X's 280 characters) need that channel.
+  if (!r.channels.empty() && !listed(r.channels, taxonomy::canonical_channel(post.channel))) return false;
   return true;
 }
 

@@ -18,7 +18,8 @@ class LimitMatcher : public Matcher {
     if (it == max_.end()) it = max_.find("default");
     if (it == max_.end()) return;
     const std::int64_t max = it->second;
-    const std::string_view t = ctx.text.original;
+    // what readers see: URLs and code count although matching blanks them (Post::original)
+    const std::string_view t = ctx.post.original_text();
     switch (what_) {
       case What::chars: {
         std::int64_t n = 0;

@@ -171,6 +171,8 @@ TEST_CASE("applicability: roles, channels, languages, reply context") {
   CHECK_FALSE(fires(*p, "обман", "support", "vk"));
   CHECK_FALSE(fires(*p, "обман", "press", "vk", std::string("?")));
   CHECK_FALSE(fires(*p, "обман", "support", "twitter", std::string("?")));
+  CHECK_FALSE(fires(*p, "обман", "support", "", std::string("?")));  // a channel's rules need the channel
+  CHECK(fires(*p, "обман", "", "vk", std::string("?")));             // an unknown role gets every role's rules
 }
 
 TEST_CASE("spelling: misspellings found, company vocabulary accepted") {
