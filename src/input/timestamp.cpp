@@ -1,5 +1,6 @@
 #include "input/timestamp.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -126,6 +127,9 @@ std::optional<std::int64_t> parse_timestamp(std::string_view s) {
 }
 
 std::string iso_utc(std::int64_t t) {
+  // years 1 to 9999: a timestamp from an export can be anything, and the arithmetic below would
+  // overflow near the ends of int64
+  t = std::clamp<std::int64_t>(t, -62135596800, 253402300799);
   // civil_from_days
   std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
   std::int64_t secs = t - days * 86400;

@@ -36,7 +36,8 @@ ReadStatus VkReader::read(const RecordSink& sink) {
         const std::string from = field(item, "from_id");
         r.author_id = from;
         if (!from.empty()) r.post.author = from[0] == '-' ? "club" + from.substr(1) : "id" + from;
-        if (auto t = item.find("date"); t != item.end() && t->is_number()) r.post.created_at = iso_utc(t->get<std::int64_t>());
+        // an integer of seconds; a float (1.7e23) would not fit in int64: its cast is undefined
+        if (auto t = item.find("date"); t != item.end() && t->is_number_integer()) r.post.created_at = iso_utc(t->get<std::int64_t>());
         else r.post.created_at = field(item, "date");
         // comments answer a comment (reply_to_comment) or the post itself (post_id)
         std::string reply = field(item, "reply_to_comment");
