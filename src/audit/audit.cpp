@@ -122,6 +122,8 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
     done_ready.notify_all();
   });
 
+  RuleOverrides overrides = config_.overrides;
+  overrides.spelling_suggestions = false;
   std::vector<std::thread> workers;
   for (unsigned w = 0; w < options_.jobs; ++w) {
     workers.emplace_back([&] {
@@ -140,7 +142,7 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
           if (!r.error.empty()) continue;
           try {
             if (!r.context) {
-              if (!checker) checker.emplace(policy_, config_.overrides);
+              if (!checker) checker.emplace(policy_, overrides);
               r.findings = checker->check(r.post);
             } else if (cues_) {
               if (!cue_checker) cue_checker.emplace(*cues_);

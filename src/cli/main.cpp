@@ -1,3 +1,5 @@
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <string_view>
@@ -22,6 +24,17 @@ Run `grabli COMMAND --help` for a command's options. Docs: docs/cli.md, docs/pol
 )";
 }  // namespace
 
+namespace {
+// Freeing the policy and the Hunspell dictionaries at exit costs a quarter of a cold check;
+// the operating system frees them faster. Output is flushed first.
+[[noreturn]] void finish(int rc) {
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(std::cout.good() ? rc : 2);
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace grabli::cli;
   std::ios::sync_with_stdio(false);
@@ -31,7 +44,7 @@ int main(int argc, char** argv) {
   }
   const std::string_view cmd = argv[1];
   try {
-    if (cmd == "check") return run_check(argc - 1, argv + 1);
+    if (cmd == "check") finish(run_check(argc - 1, argv + 1));
     if (cmd == "rules") return run_rules(argc - 1, argv + 1);
     if (cmd == "audit") return run_audit(argc - 1, argv + 1);
     if (cmd == "hook") return run_hook(argc - 1, argv + 1);

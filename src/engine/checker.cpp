@@ -16,6 +16,7 @@ bool names_rule(std::string_view name, const Rule& r) { return name == r.full_id
 
 Checker::Checker(const Policy& policy, const RuleOverrides& overrides)
     : policy_(policy),
+      spelling_suggestions_(overrides.spelling_suggestions),
       lemmatizer_(policy.keys, policy.dictionaries, policy.vocabulary),
       analyzer_(lemmatizer_) {
   for (const auto& r : policy.rules) {
@@ -51,7 +52,7 @@ std::vector<Finding> Checker::check(const Post& post) {
   policy_.phrases.find(text_, lemmatizer_, hits_);
   policy_.patterns.scan(text_, fired_);
   const std::string_view channel = taxonomy::canonical_channel(post.channel);
-  MatchContext ctx{post, text_, lemmatizer_, hits_, fired_, channel, post.is_reply()};
+  MatchContext ctx{post, text_, lemmatizer_, hits_, fired_, channel, post.is_reply(), spelling_suggestions_};
   for (std::size_t i = 0; i < policy_.rules.size(); ++i) {
     if (!applies(i, post, lang)) continue;
     const std::size_t before = out.size();

@@ -14,6 +14,9 @@ namespace grabli {
 struct RuleOverrides {
   std::vector<std::string> disabled;                       // full ids or pack names
   std::vector<std::pair<std::string, Level>> levels;       // full id or pack → level
+  // Hunspell's suggestions cost tens of milliseconds a word: right for one draft, not for a
+  // year of posts, so audits turn them off (the finding still says the word is unknown).
+  bool spelling_suggestions = true;
 };
 
 // Checks posts against a compiled policy. One per thread: it owns the Hunspell objects,
@@ -28,6 +31,7 @@ class Checker {
 
  private:
   const Policy& policy_;
+  bool spelling_suggestions_;
   std::vector<bool> enabled_;
   std::vector<Level> levels_;
   Lemmatizer lemmatizer_;

@@ -48,7 +48,7 @@ class SpellingMatcher : public Matcher {
         continue;
       }
       ++suggested;
-      auto sugg = ctx.lemmatizer.suggest(form, t.script);
+      const auto sugg = ctx.spelling_suggestions ? ctx.lemmatizer.suggest(form, t.script) : std::vector<std::string>{};
       if (!sugg.empty()) {
         std::string s;
         for (std::size_t k = 0; k < sugg.size() && k < 3; ++k) s += (k ? ", " : "") + sugg[k];

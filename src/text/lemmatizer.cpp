@@ -176,9 +176,14 @@ std::optional<bool> Lemmatizer::spelled_right(std::string_view form, Script scri
 }
 
 std::vector<std::string> Lemmatizer::suggest(std::string_view form, Script script) {
+  if (auto it = suggest_cache_.find(form); it != suggest_cache_.end()) return it->second;
   Hunspell* h = dict(script);
   if (!h) return {};
-  return h->suggest(std::string(form));
+  auto s = h->suggest(std::string(form));
+  if (s.size() > 3) s.resize(3);
+  if (suggest_cache_.size() > 10000) suggest_cache_.clear();
+  suggest_cache_.emplace(std::string(form), s);
+  return s;
 }
 
 void Lemmatizer::trim_caches(std::size_t max_forms) {

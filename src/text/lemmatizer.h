@@ -71,6 +71,7 @@ class Lemmatizer {
   bool ru_tried_ = false, en_tried_ = false;
   std::unordered_map<std::string, KeyRange, StringHash, std::equal_to<>> cache_;
   std::unordered_map<std::string, bool, StringHash, std::equal_to<>> spell_cache_;
+  std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>> suggest_cache_;
   std::vector<std::uint32_t> pool_;
 };
 
