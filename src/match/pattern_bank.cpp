@@ -16,10 +16,13 @@ RE2::Options options(std::int64_t max_mem) {
 // `\pL` there means Latin, Greek and Cyrillic. Spelled as a few ranges instead of Unicode's
 // whole letter table, it compiles the shared set about fifteen times faster.
 constexpr std::string_view kNormLetters = "a-z\u00DF-\u024F\u0370-\u03FF\u0400-\u052F";
+// On the original text the same scripts in both cases; other scripts' letters are not \pL there.
+constexpr std::string_view kOriginalLetters = "A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F";
 
 }  // namespace
 
-std::string narrow_letter_classes(const std::string& re) {
+std::string narrow_letter_classes(const std::string& re, bool original) {
+  const std::string_view letters = original ? kOriginalLetters : kNormLetters;
   std::string out;
   int bracket = 0;
   for (std::size_t i = 0; i < re.size(); ++i) {
@@ -28,8 +31,8 @@ std::string narrow_letter_classes(const std::string& re) {
       const std::string_view rest = std::string_view(re).substr(i);
       const std::size_t len = rest.starts_with("\\pL") ? 3 : rest.starts_with("\\p{L}") ? 5 : 0;
       if (len) {
-        if (bracket) out += kNormLetters;
-        else out += "[" + std::string(kNormLetters) + "]";
+        if (bracket) out += letters;
+        else out += "[" + std::string(letters) + "]";
         i += len - 1;
         continue;
       }
@@ -61,7 +64,7 @@ int PatternBank::add(const std::string& regex, bool on_original, std::string& er
   // RE2::Set::Add parses the pattern and reports RE2's own error message
   auto& set = on_original ? *orig_set_ : *norm_set_;
   auto& ids = on_original ? orig_ids_ : norm_ids_;
-  const std::string pattern = on_original ? regex : narrow_letter_classes(regex);
+  const std::string pattern = narrow_letter_classes(regex, on_original);
   if (set.Add(pattern, &error) < 0) return -1;
   entries_.push_back({pattern, on_original});
   const int id = static_cast<int>(entries_.size() - 1);

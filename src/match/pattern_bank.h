@@ -12,7 +12,7 @@
 namespace grabli {
 
 // `\pL` → the letters of the normalised text (see pattern_bank.cpp); other syntax unchanged.
-std::string narrow_letter_classes(const std::string& re);
+std::string narrow_letter_classes(const std::string& re, bool original = false);
 
 // Limits on regex memory; RE2 keeps matching linear whatever the pattern.
 struct RegexLimits {
