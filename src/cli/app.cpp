@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
+
+#include "engine/suppressions.h"
 #include <fstream>
 #include <iostream>
 
@@ -34,6 +36,21 @@ void prefetch_dictionaries(const std::vector<std::string>& files, const std::str
   const auto paths = DictionaryPaths::discover();
   if (cyrillic) Lemmatizer::prefetch(paths, Script::cyrillic);
   if (latin > 2 * cyrillic) Lemmatizer::prefetch(paths, Script::latin);
+}
+
+CheckResult check_draft(const std::string& name, std::string content, const Setup& setup, Checker& checker,
+                        const DraftMeta& meta) {
+  CheckResult r;
+  std::vector<PolicyError> draft_errors;
+  r.post = make_draft(name, std::move(content), setup.config, meta, draft_errors);
+  if (!draft_errors.empty()) {
+    for (const auto& e : draft_errors) std::cerr << e.to_string() << "\n";
+    r.error = draft_errors.front().to_string();
+    return r;
+  }
+  r.findings = checker.check(r.post);
+  apply_suppressions(r.post, r.findings, setup.policy.get());
+  return r;
 }
 
 std::optional<Setup> load_setup(const SetupOptions& opts, std::ostream& err) {

@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "config/config.h"
+#include "engine/checker.h"
+#include "input/draft.h"
+#include "report/result.h"
 #include "policy/policy.h"
 
 namespace grabli::cli {
@@ -32,6 +35,12 @@ std::optional<Setup> load_setup(const SetupOptions& opts, std::ostream& err);
 // Starts loading the Hunspell dictionaries for the scripts in these drafts (first 64 KiB of
 // each file, and the stdin text) in the background.
 void prefetch_dictionaries(const std::vector<std::string>& files, const std::string& stdin_text);
+
+// One draft through the whole check: metadata (front matter, path rules), the checker,
+// inline suppressions. A draft whose own metadata is wrong gets `error` (and is printed to
+// stderr), since it would be checked against the wrong rules.
+CheckResult check_draft(const std::string& name, std::string content, const Setup& setup, Checker& checker,
+                        const DraftMeta& meta);
 
 // Whether to paint output: a terminal, no NO_COLOR, no --no-color.
 bool use_color(bool no_color_flag, int fd);

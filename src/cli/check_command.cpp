@@ -116,16 +116,10 @@ int run_check(int argc, char** argv) {
       had_error = true;
       std::cerr << "grabli: " << (f == "-" ? "<stdin>" : f) << ": " << error << "\n";
     } else {
-      std::vector<PolicyError> draft_errors;
-      r.post = make_draft(f, std::move(content), setup->config, meta, draft_errors);
-      if (!draft_errors.empty()) {
-        // a draft whose own metadata is wrong would be checked against the wrong rules
-        for (const auto& e : draft_errors) std::cerr << e.to_string() << "\n";
-        r.error = draft_errors.front().to_string();
+      r = check_draft(f, std::move(content), *setup, checker, meta);
+      if (!r.error.empty()) {
         had_error = true;
       } else {
-        r.findings = checker.check(r.post);
-        apply_suppressions(r.post, r.findings, setup->policy.get());
         for (const auto& fi : r.findings)
           if (!fi.suppressed && fi.level >= threshold) failed = true;
       }

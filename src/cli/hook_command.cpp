@@ -146,16 +146,10 @@ int run(int argc, char** argv) {
   bool had_error = false;
   printer->begin();
   for (auto& d : staged.drafts) {
-    CheckResult r;
-    std::vector<PolicyError> draft_errors;
-    r.post = make_draft(d.path, std::move(d.content), setup->config, {}, draft_errors);
-    if (!draft_errors.empty()) {
-      for (const auto& e : draft_errors) std::cerr << e.to_string() << "\n";
-      r.error = draft_errors.front().to_string();
+    CheckResult r = check_draft(d.path, std::move(d.content), *setup, checker, {});
+    if (!r.error.empty()) {
       had_error = true;
     } else {
-      r.findings = checker.check(r.post);
-      apply_suppressions(r.post, r.findings, setup->policy.get());
       std::size_t n = 0;
       for (const auto& f : r.findings)
         if (!f.suppressed && f.level >= threshold) ++n;
