@@ -78,12 +78,36 @@ std::vector<Finding> Checker::check(const Post& post) {
 }
 
 Position position_of(std::string_view text, std::uint32_t offset) {
-  Position p;
+  // Printers ask for one post's findings in order; resuming from the last answer keeps a long
+  // post with many findings linear instead of quadratic.
+  thread_local struct {
+    const char* data = nullptr;
+    std::size_t size = 0, reached = 0;  // `pos` is the position of byte `reached`
+    Position pos;
+  } last;
   if (offset > text.size()) offset = static_cast<std::uint32_t>(text.size());
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i)
-    if (text[i] == '\n') ++p.line, line_start = i + 1;
-  p.column = static_cast<std::uint32_t>(utf8::length(text.substr(line_start, offset - line_start))) + 1;
+  if (last.data != text.data() || last.size != text.size() || offset < last.reached)
+    last = {text.data(), text.size(), 0, {}};
+  Position p = last.pos;
+  std::size_t i = last.reached;
+  // columns count code points (an invalid byte is one); an offset inside a character lands on it
+  Position at = p;
+  while (i < offset) {
+    if (text[i] == '\n') {
+      ++p.line, p.column = 1, ++i;
+    } else {
+      ++p.column, i += utf8::decode(text, i).len;
+    }
+    if (i <= offset) at = p;
+  }
+  if (i > offset) {
+    // stopped inside a character: report that character's own position
+    last.reached = i;
+    last.pos = p;
+    return at;
+  }
+  last.reached = i;
+  last.pos = p;
   return p;
 }
 

@@ -127,7 +127,7 @@ ReadStatus JsonlReader::read(const RecordSink& sink) {
       if (j.is_discarded()) {
         // parse again with exceptions for the library's message, which says where and what
         try {
-          (void)json::parse(line);
+          [[maybe_unused]] const json again = json::parse(line);
         } catch (const std::exception& e) {
           r.error = where + "invalid JSON" + describe_parse_error(e.what());
         }

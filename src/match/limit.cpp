@@ -97,6 +97,7 @@ const KindRegistrar reg({"limit", {"limit", "max"},
                              } catch (const YAML::Exception&) {
                              }
                              b.fail(v, "max must be a whole number");
+                             return std::int64_t{0};  // not reached: fail throws
                            };
                            if (m.IsScalar()) {
                              max["default"] = num(m);

@@ -73,6 +73,7 @@ double number(PolicyBuilder& b, const YAML::Node& n, const char* what) {
   } catch (const YAML::Exception&) {
   }
   b.fail(n, std::string(what) + " must be a number");
+  return 0;  // not reached: fail throws
 }
 
 const KindRegistrar reg(

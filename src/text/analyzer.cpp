@@ -144,7 +144,7 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
     i += d.len;
   }
   const std::size_t n = cps_.size();
-  auto cls_at = [&](std::size_t j) -> std::uint8_t { return j < n ? cps_[j].cls : kSpace; };
+  auto cls_at = [&](std::size_t j) -> std::uint8_t { return j < n ? cps_[j].cls : static_cast<std::uint8_t>(kSpace); };
 
   // 2. word spans (in code points)
   spans_.clear();

@@ -219,3 +219,13 @@ TEST_CASE("position: lines and columns count code points, 1-based") {
   CHECK(p.line == 2);
   CHECK(p.column == 8);
 }
+
+TEST_CASE("position: in any order, across lines, and inside a character") {
+  const std::string t = "ab\nвя\xff z\nq";
+  CHECK(position_of(t, static_cast<std::uint32_t>(t.find('z'))).column == 5);  // в я \xff space z
+  CHECK(position_of(t, 1).column == 2);                                         // going back restarts
+  CHECK(position_of(t, static_cast<std::uint32_t>(t.find('q'))).line == 3);
+  const auto ya = static_cast<std::uint32_t>(t.find("я"));
+  CHECK(position_of(t, ya + 1).column == 2);  // the second byte of я is я's own column
+  CHECK(position_of(t, static_cast<std::uint32_t>(t.size())).column == 2);
+}
