@@ -1,5 +1,6 @@
 #pragma once
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,8 @@ struct StemTableEntry {
   std::string_view word;
   std::string_view stems;  // '|'-separated normalised stems; empty = Hunspell knows none
 };
-const std::vector<StemTableEntry>& embedded_stem_table();
+// A constexpr array: a std::vector initialiser of thousands of entries takes GCC minutes.
+std::span<const StemTableEntry> embedded_stem_table();
 StemTableInfo embedded_stem_table_info();
 
 // Looks a normalised word up; nullopt when the word is not in the table or the table does not
