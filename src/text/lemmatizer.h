@@ -60,7 +60,7 @@ class Lemmatizer {
   // script takes the prefetched object; the others load their own.
   static void prefetch(const DictionaryPaths& paths, Script script);
   // Bounds memory on endless input: called between posts.
-  void trim_caches(std::size_t max_forms = 300000);
+  void trim_caches(std::size_t max_forms = 100000);
 
  private:
   Hunspell* dict(Script script);
