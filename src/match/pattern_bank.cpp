@@ -66,7 +66,7 @@ int PatternBank::add(const std::string& regex, bool on_original, std::string& er
   auto& ids = on_original ? orig_ids_ : norm_ids_;
   const std::string pattern = narrow_letter_classes(regex, on_original);
   if (set.Add(pattern, &error) < 0) return -1;
-  entries_.push_back({pattern, on_original});
+  entries_.push_back({pattern, on_original, nullptr, std::make_unique<std::once_flag>()});
   const int id = static_cast<int>(entries_.size() - 1);
   ids.push_back(id);
   return id;
