@@ -1,0 +1,30 @@
+# Quality regression on 32 labelled posts written apart from the rules' examples (Russian and
+# English, replies and not): every clean post stays clean and macro-F1 stays at or above 0.9.
+. "$(dirname "$0")/lib.sh"
+Q="$FIXTURES/quality"
+"$GRABLI" audit "$Q/posts.jsonl" --format jsonl -o "$WORK/out.jsonl" 2>"$WORK/err"
+rc=$?
+[ "$rc" -lt 2 ] || fail "audit exited $rc: $(cat "$WORK/err")"
+python3 - "$Q/labels.json" "$WORK/out.jsonl" <<'PY' || fail "quality fell"
+import json, sys
+labels = json.load(open(sys.argv[1]))
+got = {}
+for line in open(sys.argv[2], encoding="utf-8"):
+    rec = json.loads(line)
+    got[rec["id"]] = {f["category"] for f in rec.get("findings", []) if f["level"] in ("warning", "error")}
+cats = sorted({c for v in labels.values() for c in v})
+f1s, dirty = [], []
+for c in cats:
+    tp = sum(1 for i, v in labels.items() if c in v and c in got.get(i, set()))
+    fp = sum(1 for i, v in labels.items() if c not in v and c in got.get(i, set()))
+    fn = sum(1 for i, v in labels.items() if c in v and c not in got.get(i, set()))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+    if f1s[-1] < 1: print(f"{c}: P={p:.2f} R={r:.2f}")
+for i, v in labels.items():
+    if not v and got.get(i, set()) & set(cats): dirty.append(i)
+macro = sum(f1s) / len(f1s)
+print(f"macro-F1 {macro:.3f}, clean posts flagged: {dirty}")
+sys.exit(0 if macro >= 0.9 and not dirty and len(got) == len(labels) else 1)
+PY
