@@ -156,9 +156,7 @@ ReadStatus CsvReader::read(const RecordSink& sink) {
         r.post.lang = get(cols.lang);
         r.post.reply_to_id = get(cols.reply_to_id);
         if (auto t = get(cols.reply_to); !t.empty()) r.post.reply_to = std::move(t);
-        else if (!r.post.reply_to_id.empty())
-          if (const auto* known = replies_.find(r.post.reply_to_id)) r.post.reply_to = *known;
-        replies_.remember(r.post.id, r.post.text);
+        replies_.link(r.post);
       }
       if (!sink(std::move(r))) stop = true;
     }

@@ -99,11 +99,7 @@ std::string post_from_json(const json& j, Post& post, ReplyIndex* replies) {
   } else if (auto rid = j.find("reply_to_id"); rid != j.end() && (rid->is_string() || rid->is_number())) {
     post.reply_to_id = json_fields::text(*rid);
   }
-  if (replies) {
-    if (!post.reply_to && !post.reply_to_id.empty())
-      if (const auto* t = replies->find(post.reply_to_id)) post.reply_to = *t;
-    replies->remember(post.id, post.text);
-  }
+  if (replies) replies->link(post);
   return {};
 }
 

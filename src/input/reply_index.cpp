@@ -27,4 +27,10 @@ const std::string* ReplyIndex::find(const std::string& id) const {
   return it == texts_.end() ? nullptr : &it->second;
 }
 
+void ReplyIndex::link(Post& post) {
+  if (!post.reply_to && !post.reply_to_id.empty())
+    if (const auto* t = find(post.reply_to_id)) post.reply_to = *t;
+  remember(post.id, post.text);
+}
+
 }  // namespace grabli

@@ -4,6 +4,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "engine/post.h"
+
 namespace grabli {
 
 // Recent messages by id, so a reply can carry the text it answers (Post::reply_to).
@@ -14,6 +16,9 @@ class ReplyIndex {
       : max_entries_(max_entries), max_bytes_(max_bytes) {}
   void remember(const std::string& id, std::string_view text);
   const std::string* find(const std::string& id) const;
+  // What every reader does with a message: give it the text it answers, when that was seen
+  // and it has none yet, then remember it for the replies that follow.
+  void link(Post& post);
   std::size_t size() const { return texts_.size(); }
 
  private:

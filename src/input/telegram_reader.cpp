@@ -59,9 +59,7 @@ ReadStatus TelegramReader::read(const RecordSink& sink) {
       if (auto unix_time = parse_timestamp(field(m, "date_unixtime"))) r.post.created_at = iso_utc(*unix_time);
       else r.post.created_at = field(m, "date");
       r.post.reply_to_id = scoped(field(m, "reply_to_message_id"));
-      if (!r.post.reply_to_id.empty())
-        if (const auto* t = replies_.find(r.post.reply_to_id)) r.post.reply_to = *t;
-      replies_.remember(r.post.id, r.post.text);
+      replies_.link(r.post);
     }
     if (!sink(std::move(r))) {
       stopped = true;

@@ -55,9 +55,7 @@ ReadStatus TwitterReader::read(const RecordSink& sink) {
       if (auto when = parse_timestamp(field(t, "created_at"))) r.post.created_at = iso_utc(*when);
       else r.post.created_at = field(t, "created_at");
       r.post.reply_to_id = field(t, "in_reply_to_status_id_str");
-      if (!r.post.reply_to_id.empty())
-        if (const auto* known = replies_.find(r.post.reply_to_id)) r.post.reply_to = *known;
-      replies_.remember(r.post.id, r.post.text);
+      replies_.link(r.post);
       if (r.post.id.empty()) r.post.id = std::to_string(record);
     }
     if (!sink(std::move(r))) {

@@ -43,9 +43,7 @@ ReadStatus VkReader::read(const RecordSink& sink) {
         std::string reply = field(item, "reply_to_comment");
         if (reply.empty()) reply = field(item, "post_id");
         r.post.reply_to_id = scoped(reply);
-        if (!r.post.reply_to_id.empty())
-          if (const auto* t = replies_.find(r.post.reply_to_id)) r.post.reply_to = *t;
-        replies_.remember(r.post.id, r.post.text);
+        replies_.link(r.post);
       }
     }
     if (!sink(std::move(r))) {
