@@ -199,7 +199,7 @@ class Builder : public PolicyBuilder {
       prefix = true;
       alt.remove_suffix(1);
     }
-    const std::string norm = normalize_word_parts(alt);
+    const std::string norm = normalize_words(alt);
     std::vector<std::string> parts;
     std::istringstream in(norm);
     for (std::string w; in >> w;) parts.push_back(w);
@@ -230,7 +230,6 @@ class Builder : public PolicyBuilder {
     }
     return out;
   }
-  static std::string normalize_word_parts(std::string_view text);
   static Script script_of(std::string_view norm) {
     return norm.empty() ? Script::none : (static_cast<unsigned char>(norm[0]) >= 0xD0 ? Script::cyrillic : Script::latin);
   }
@@ -238,19 +237,6 @@ class Builder : public PolicyBuilder {
   Lemmatizer& lem_;
 };
 
-std::string Builder::normalize_word_parts(std::string_view text) {
-  static const KeyTable empty;
-  thread_local Lemmatizer lem(empty, DictionaryPaths{});
-  thread_local Analyzer an(lem);
-  thread_local AnalyzedText t;
-  an.analyze(text, t, false);
-  std::string out;
-  for (const auto& tok : t.tokens) {
-    if (!out.empty()) out += ' ';
-    out += t.norm_of(tok);
-  }
-  return out;
-}
 
 std::string scalar(Builder& b, const YAML::Node& n, const char* what) {
   if (!n.IsScalar()) b.fail(n, std::string(what) + " must be a string");

@@ -32,16 +32,21 @@ char32_t fold_case(char32_t c) {
   return c;
 }
 
-std::string normalize_word(std::string_view word) {
-  // A single word goes through the same analyser a post does; no dictionaries needed.
+std::string normalize_words(std::string_view text, std::string_view separator) {
+  // Human-written words go through the same analyser a post does; no dictionaries needed.
   static const KeyTable empty;
   thread_local Lemmatizer lem(empty, DictionaryPaths{});
   thread_local Analyzer an(lem);
   thread_local AnalyzedText t;
-  an.analyze(word, t, false);
+  an.analyze(text, t, false);
   std::string out;
-  for (const auto& tok : t.tokens) out += t.norm_of(tok);
+  for (const auto& tok : t.tokens) {
+    if (!out.empty()) out += separator;
+    out += t.norm_of(tok);
+  }
   return out;
 }
+
+std::string normalize_word(std::string_view word) { return normalize_words(word, ""); }
 
 }  // namespace grabli

@@ -19,5 +19,7 @@ char32_t fold_case(char32_t c);
 // The matching form of one word written by a human (a rule word, a Hunspell stem):
 // the same normalisation a post's word goes through.
 std::string normalize_word(std::string_view word);
+// The matching forms of the words in `text` («интернет-провайдер» is two), joined by `separator`.
+std::string normalize_words(std::string_view text, std::string_view separator = " ");
 
 }  // namespace grabli
