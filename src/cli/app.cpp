@@ -61,18 +61,22 @@ std::optional<Setup> load_setup(const SetupOptions& opts, std::ostream& err) {
     if (auto found = find_config(opts.search_from)) cfg = *found;
   }
   if (!cfg.empty()) s.config = load_config(cfg, errors);
+  opts.limits.apply_to(s.config.limits);  // the command line wins over .grabli.yaml
+  if (opts.before_compile) opts.before_compile(s.config);
+  PolicyLimits policy_limits;
+  policy_limits.regex = s.config.limits.regex;
   std::vector<PolicySource> sources;
   if (!opts.only_paths.empty()) {
-    for (const auto& p : opts.only_paths) read_policy_path(p, sources, errors);
+    for (const auto& p : opts.only_paths) read_policy_path(p, sources, errors, policy_limits);
   } else {
     if (opts.embedded && s.config.embedded) sources = embedded_policy_sources();
-    for (const auto& p : s.config.packs) read_policy_path(p, sources, errors);
-    for (const auto& p : opts.policy_paths) read_policy_path(p, sources, errors);
+    for (const auto& p : s.config.packs) read_policy_path(p, sources, errors, policy_limits);
+    for (const auto& p : opts.policy_paths) read_policy_path(p, sources, errors, policy_limits);
   }
   auto vocab = embedded_vocabulary();
   vocab.insert(vocab.end(), s.config.vocabulary.begin(), s.config.vocabulary.end());
   auto dicts = DictionaryPaths::discover();
-  auto loaded = compile_policy(sources, std::move(vocab), dicts);
+  auto loaded = compile_policy(sources, std::move(vocab), dicts, policy_limits);
   errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
   for (const auto& d : s.config.overrides.disabled)
     if (d.find('/') != std::string::npos && loaded.policy && !loaded.policy->find(d))

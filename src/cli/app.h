@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -27,6 +28,10 @@ struct SetupOptions {
   std::string search_from = ".";          // where to look for .grabli.yaml
   bool embedded = true;
   std::vector<std::string> only_paths;    // rules test PATH…: only these files
+  LimitOverrides limits;                  // --max-post-bytes, …: over `limits:` of the config
+  // Called with the config (its limits final) before the policy compiles, which takes a while:
+  // `check` reads stdin there, bounded by max_post_bytes, and starts loading dictionaries.
+  std::function<void(const Config&)> before_compile;
 };
 
 // Prints every policy/config error as file:line:column and returns nullopt on any.

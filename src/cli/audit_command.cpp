@@ -11,6 +11,7 @@
 #include "audit/audit.h"
 #include "audit/complaints.h"
 #include "cli/app.h"
+#include "cli/limit_options.h"
 #include "input/input_stream.h"
 #include "input/record.h"
 #include "input/timestamp.h"
@@ -86,6 +87,7 @@ int run_audit(int argc, char** argv) {
       ("policy", po::value(&policies), "extra policy folder or file (repeatable)")
       ("fail-on", po::value(&fail_on), "error | warning | info (default: warning)")
       ("input", po::value(&input), "the export to audit; '-' for stdin");
+  add_limit_options(desc, {"max_post_bytes", "max_record_bytes", "regex_max_mem", "regex_set_max_mem"});
   po::positional_options_description pos;
   pos.add("input", 1);
   po::variables_map vm;
@@ -128,6 +130,11 @@ int run_audit(int argc, char** argv) {
     std::cerr << "grabli audit: --jobs must be between 1 and 256\n";
     return kExitError;
   }
+  LimitOverrides limits;
+  if (std::string why; !read_limit_options(vm, limits, why)) {
+    std::cerr << "grabli audit: " << why << "\n";
+    return kExitError;
+  }
 
   // the input
   std::ifstream file;
@@ -163,6 +170,7 @@ int run_audit(int argc, char** argv) {
   SetupOptions so;
   so.config_path = config;
   so.policy_paths = policies;
+  so.limits = limits;
   if (input != "-") {
     std::error_code ec;
     auto parent = fs::absolute(input, ec).parent_path();
@@ -195,7 +203,7 @@ int run_audit(int argc, char** argv) {
   }
   std::ostream& out = output.empty() ? std::cout : out_file;
   auto printer = make_audit_printer(format, out);
-  auto reader = make_reader(fmt, in, input);
+  auto reader = make_reader(fmt, in, input, setup->config.limits);
 
   const bool show_progress = isatty(STDERR_FILENO) != 0 && !(output.empty() && isatty(STDOUT_FILENO) && format != "html");
   ProgressBar bar(buf, total_bytes);

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <iostream>
-#include <iterator>
 
 #include "cli/app.h"
+#include "cli/limit_options.h"
 #include "engine/checker.h"
 #include "engine/suppressions.h"
 #include "input/draft.h"
@@ -44,6 +44,7 @@ int run_check(int argc, char** argv) {
       ("fail-on", po::value(&fail_on), "error | warning | info (default: warning)")
       ("no-color", po::bool_switch(&no_color), "never colour the output")
       ("files", po::value(&files), "files to check; '-' or none for stdin");
+  add_limit_options(desc, {"max_post_bytes", "regex_max_mem", "regex_set_max_mem"});
   po::positional_options_description pos;
   pos.add("files", -1);
   po::variables_map vm;
@@ -74,6 +75,10 @@ int run_check(int argc, char** argv) {
   if (files.empty()) files.push_back("-");
 
   SetupOptions so;
+  if (std::string why; !read_limit_options(vm, so.limits, why)) {
+    std::cerr << "grabli check: " << why << "\n";
+    return kExitError;
+  }
   so.config_path = config;
   so.policy_paths = policies;
   if (files.front() != "-") {
@@ -81,11 +86,14 @@ int run_check(int argc, char** argv) {
     auto parent = std::filesystem::absolute(files.front(), ec).parent_path();
     if (!ec) so.search_from = parent.string();
   }
-  // Read stdin now and start loading the dictionaries the drafts need while the policy compiles.
-  std::optional<std::string> stdin_text;
-  if (std::find(files.begin(), files.end(), "-") != files.end())
-    stdin_text.emplace(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  prefetch_dictionaries(files, stdin_text ? *stdin_text : std::string());
+  // Read stdin (bounded like a file) and start loading the dictionaries the drafts need while
+  // the policy compiles.
+  std::string stdin_text, stdin_error;
+  so.before_compile = [&](const Config& c) {
+    if (std::find(files.begin(), files.end(), "-") != files.end())
+      read_text_stream(std::cin, stdin_text, stdin_error, c.limits.max_post_bytes);
+    prefetch_dictionaries(files, stdin_text);
+  };
   auto setup = load_setup(so, std::cerr);
   if (!setup) return kExitError;
   Level threshold = setup->config.fail_on.value_or(Level::warning);
@@ -103,9 +111,9 @@ int run_check(int argc, char** argv) {
   for (const auto& f : files) {
     std::string content, error;
     if (f == "-") {
-      content = stdin_text.value_or("");
-      if (content.find('\0') != std::string::npos) error = "binary input (contains NUL bytes); not checked";
-    } else if (!read_text_file(f, content, error)) {
+      content = stdin_text;
+      error = stdin_error;
+    } else if (!read_text_file(f, content, error, setup->config.limits.max_post_bytes)) {
       // said below
     }
     CheckResult r;

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "cli/limit_options.h"
 #include "engine/checker.h"
 #include "engine/suppressions.h"
 #include "git/hook_installer.h"
@@ -94,6 +95,7 @@ int run(int argc, char** argv) {
       ("format", po::value(&format), "text | json | sarif | github")
       ("fail-on", po::value(&fail_on), "error | warning | info (default: fail_on of the config, else warning)")
       ("no-color", po::bool_switch(&no_color), "never colour the output");
+  add_limit_options(desc, {"max_post_bytes", "regex_max_mem", "regex_set_max_mem"});
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);
@@ -124,6 +126,10 @@ int run(int argc, char** argv) {
   SetupOptions so;
   so.config_path = config;
   so.search_from = repo->top();
+  if (std::string why; !read_limit_options(vm, so.limits, why)) {
+    std::cerr << "grabli hook run: " << why << "\n";
+    return kExitError;
+  }
   auto setup = load_setup(so, std::cerr);
   if (!setup) return kExitError;
   Level threshold = setup->config.fail_on.value_or(Level::warning);
@@ -135,7 +141,7 @@ int run(int argc, char** argv) {
 
   git::StagedDrafts staged;
   std::string error;
-  if (!git::collect_staged_drafts(*repo, setup->config, staged, error)) {
+  if (!git::collect_staged_drafts(*repo, setup->config, staged, error, setup->config.limits.max_post_bytes)) {
     std::cerr << "grabli hook run: " << error << "\n";
     return kExitError;
   }

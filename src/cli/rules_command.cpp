@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "cli/limit_options.h"
 #include "engine/checker.h"
 #include "report/result.h"
 
@@ -89,6 +90,7 @@ int run_rules(int argc, char** argv) {
   desc.add_options()("help,h", "show this help")("format", po::value(&format), "text | json (list)")
       ("config", po::value(&config), ".grabli.yaml to use")("policy", po::value(&policies), "extra policy path")
       ("sub", po::value(&sub), "list | explain | test")("args", po::value(&args), "");
+  add_limit_options(desc, {"regex_max_mem", "regex_set_max_mem"});
   po::positional_options_description pos;
   pos.add("sub", 1).add("args", -1);
   po::variables_map vm;
@@ -111,6 +113,10 @@ int run_rules(int argc, char** argv) {
   so.config_path = config;
   so.policy_paths = policies;
   if (sub == "test") so.only_paths = args;
+  if (std::string why; !read_limit_options(vm, so.limits, why)) {
+    std::cerr << "grabli rules: " << why << "\n";
+    return kExitError;
+  }
   auto s = load_setup(so, std::cerr);
   if (!s) return kExitError;
   if (sub == "test") return rules_test(*s);

@@ -107,8 +107,7 @@ Level level_of(const YAML::Node& n) {
   return l;
 }
 
-void unknown_keys(const YAML::Node& n, std::initializer_list<std::string_view> allowed, const char* where) {
-  std::vector<std::string_view> keys(allowed);
+void unknown_keys(const YAML::Node& n, const std::vector<std::string_view>& keys, const char* where) {
   for (const auto& kv : n) {
     const auto k = kv.first.as<std::string>();
     if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
@@ -118,6 +117,30 @@ void unknown_keys(const YAML::Node& n, std::initializer_list<std::string_view> a
                          taxonomy::join(std::span<const std::string_view>(keys.data(), keys.size())));
     }
   }
+}
+
+void unknown_keys(const YAML::Node& n, std::initializer_list<std::string_view> allowed, const char* where) {
+  unknown_keys(n, std::vector<std::string_view>(allowed), where);
+}
+
+// limits: {max_post_bytes: 16MiB, …}; each value is checked against its key's range here, so a
+// typo fails at its own line instead of as an odd error later.
+void read_limits(const YAML::Node& n, Limits& limits) {
+  if (!n.IsMap()) fail(n, "limits is a map such as {max_post_bytes: 16MiB}");
+  std::vector<std::string_view> keys;
+  for (const auto& k : limit_keys()) keys.push_back(k.key);
+  unknown_keys(n, keys, "limits");
+  LimitOverrides given;
+  for (const auto& kv : n) {
+    const LimitKey& key = *find_limit_key(kv.first.Scalar());
+    const std::string name = "limits." + std::string(key.key);
+    if (!kv.second.IsScalar()) fail(kv.second, name + " is a size such as 16MiB, 512KiB or 1048576");
+    std::string why;
+    const auto v = parse_limit(key, kv.second.Scalar(), why);
+    if (!v) fail(kv.second, name + ": " + why);
+    given[key] = *v;
+  }
+  given.apply_to(limits);
 }
 
 }  // namespace
@@ -146,7 +169,7 @@ Config load_config(const std::string& path, std::vector<PolicyError>& errors) {
     if (!doc.IsMap()) fail(doc, "the config is a map (see `grabli init`)");
     unknown_keys(doc,
                  {"packs", "embedded", "disable", "levels", "fail_on", "vocabulary", "paths", "role", "channel",
-                  "lang", "own_accounts", "authors", "hook"},
+                  "lang", "own_accounts", "authors", "hook", "limits"},
                  ".grabli.yaml");
     if (auto n = doc["packs"])
       for (auto p : strings(n, "packs")) {
@@ -185,6 +208,7 @@ Config load_config(const std::string& path, std::vector<PolicyError>& errors) {
       if (auto f = n["files"]) c.hook_files = strings(f, "hook.files");
       if (auto e = n["exclude"]) c.hook_exclude = strings(e, "hook.exclude");
     }
+    if (auto n = doc["limits"]) read_limits(n, c.limits);
     if (auto n = doc["paths"]) {
       if (!n.IsSequence()) fail(n, "paths is a list of {glob, role, channel, lang}");
       for (const auto& p : n) {
@@ -260,6 +284,14 @@ vocabulary: []
 own_accounts: []
 # authors:
 #   "Ivan Petrov": executive
+
+# Size limits (docs/security.md); sizes are bytes or a number with B, KiB, MiB, GiB (or KB, MB,
+# GB). The defaults suit every real post and export; --max-post-bytes etc. override them.
+# limits:
+#   max_post_bytes: 64MiB      # a draft file, stdin, or the text of one audit record
+#   max_record_bytes: 16MiB    # one JSONL line or CSV record of an audit input
+#   regex_max_mem: 8MiB        # RE2 memory per pattern
+#   regex_set_max_mem: 64MiB   # RE2 memory for all patterns of one text form together
 )";
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "config/limits.h"
 #include "engine/checker.h"
 #include "engine/finding.h"
 #include "engine/post.h"
@@ -32,6 +33,7 @@ struct Config {
   // Which staged files `grabli hook run` checks: globs relative to `dir` (hook: files/exclude).
   std::vector<std::string> hook_files = {"**/*.md", "**/*.markdown", "**/*.txt"};
   std::vector<std::string> hook_exclude;
+  Limits limits;  // limits: in .grabli.yaml over the defaults; the CLI's options go on top
 
   // Role/channel/lang for a file path relative to `dir` (first matching glob wins).
   const PathRule* rule_for(const std::string& relative_path) const;

@@ -30,8 +30,8 @@ bool collect_staged_drafts(const Repo& repo, const Config& config, StagedDrafts&
       continue;
     }
     if (d.content.size() > max_bytes) {
-      out.skipped.push_back(f.path + ": " + std::to_string(d.content.size()) + " bytes, over the limit of " +
-                            std::to_string(max_bytes) + "; not checked");
+      out.skipped.push_back(f.path + ": " + std::to_string(d.content.size()) + " bytes, over the limit for a post of " +
+                            format_size(max_bytes) + " (max_post_bytes); not checked");
       continue;
     }
     out.drafts.push_back(std::move(d));

@@ -174,8 +174,8 @@ ReadStatus CsvReader::read(const RecordSink& sink) {
       r.line = start_line;
       r.post.source.file = source_;
       r.post.source.record = static_cast<std::uint32_t>(++record);
-      r.error = "line " + std::to_string(r.line) + ": record longer than " + std::to_string(max_record_ >> 20) +
-                " MiB (an unterminated quoted field?); reading resumes on the next line";
+      r.error = "line " + std::to_string(r.line) + ": record longer than " + format_size(max_record_) +
+                " (max_record_bytes; an unterminated quoted field?); reading resumes on the next line";
       rows = Rows{};
       start_line = 0;
       parser.reset();

@@ -87,16 +87,52 @@ std::optional<InputFormat> detect_input_format(std::string_view name, std::strin
   return std::nullopt;
 }
 
-std::unique_ptr<PostReader> make_reader(InputFormat format, std::istream& in, std::string source) {
+namespace {
+
+// A post whose text is over the limit is not checked: its record becomes an error record, so the
+// output still has one record per input record (and the audit exits 2).
+class PostSizeGuard : public PostReader {
+ public:
+  PostSizeGuard(std::unique_ptr<PostReader> inner, std::size_t max_post) : inner_(std::move(inner)), max_(max_post) {}
+  ReadStatus read(const RecordSink& sink) override {
+    return inner_->read([&](InputRecord&& r) {
+      if (r.error.empty() && r.post.text.size() > max_) {
+        const std::string where = r.line                 ? "line " + std::to_string(r.line) + ": "
+                                  : r.post.source.record ? "record " + std::to_string(r.post.source.record) + ": "
+                                                         : std::string();
+        r.error = where + "the text is " +
+                  std::to_string(r.post.text.size()) + " bytes; the limit for a post is " + format_size(max_) +
+                  " (max_post_bytes); not checked";
+        std::string().swap(r.post.text);
+        std::string().swap(r.post.original);
+      }
+      return sink(std::move(r));
+    });
+  }
+
+ private:
+  std::unique_ptr<PostReader> inner_;
+  std::size_t max_;
+};
+
+std::unique_ptr<PostReader> format_reader(InputFormat format, std::istream& in, std::string source, const Limits& limits) {
   switch (format) {
-    case InputFormat::jsonl: return std::make_unique<JsonlReader>(in, std::move(source));
-    case InputFormat::csv: return std::make_unique<CsvReader>(in, std::move(source));
+    case InputFormat::jsonl: return std::make_unique<JsonlReader>(in, std::move(source), limits.max_record_bytes);
+    case InputFormat::csv: return std::make_unique<CsvReader>(in, std::move(source), limits.max_record_bytes);
     case InputFormat::telegram: return std::make_unique<TelegramReader>(in, std::move(source));
     case InputFormat::vk: return std::make_unique<VkReader>(in, std::move(source));
     case InputFormat::twitter: return std::make_unique<TwitterReader>(in, std::move(source));
     case InputFormat::automatic: break;
   }
   return nullptr;
+}
+
+}  // namespace
+
+std::unique_ptr<PostReader> make_reader(InputFormat format, std::istream& in, std::string source, const Limits& limits) {
+  auto reader = format_reader(format, in, std::move(source), limits);
+  if (!reader) return nullptr;
+  return std::make_unique<PostSizeGuard>(std::move(reader), limits.max_post_bytes);
 }
 
 }  // namespace grabli

@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <yaml-cpp/yaml.h>
 
@@ -12,10 +11,43 @@
 namespace grabli {
 namespace fs = std::filesystem;
 
+namespace {
+
+// Reads at most max_bytes + 1 bytes, so input past the limit is never held in memory.
+bool read_bounded(std::istream& in, std::string& content, std::size_t max_bytes, bool& over) {
+  content.clear();
+  over = false;
+  char buf[1 << 16];
+  while (in) {
+    in.read(buf, sizeof buf);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (content.size() + got > max_bytes) {
+      over = true;
+      return true;
+    }
+    content.append(buf, got);
+  }
+  return !in.bad();
+}
+
+bool check_text(const std::string& content, std::string& error, const char* what) {
+  if (content.find('\0') == std::string::npos) return true;
+  error = std::string("binary ") + what + " (contains NUL bytes); not checked";
+  return false;
+}
+
+}  // namespace
+
 bool read_text_file(const std::string& path, std::string& content, std::string& error, std::size_t max_bytes) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     error = "is a directory";
+    return false;
+  }
+  // a regular file over the limit is refused by its size, before a byte of it is read
+  if (const auto size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0; !ec && size > max_bytes) {
+    error = "file is " + std::to_string(size) + " bytes; the limit for a post is " + format_size(max_bytes) +
+            " (max_post_bytes)";
     return false;
   }
   std::ifstream in(path, std::ios::binary);
@@ -23,18 +55,33 @@ bool read_text_file(const std::string& path, std::string& content, std::string& 
     error = fs::exists(path, ec) ? "cannot open (permission denied?)" : "no such file";
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  content = ss.str();
-  if (content.size() > max_bytes) {
-    error = "file is " + std::to_string(content.size()) + " bytes; the limit is " + std::to_string(max_bytes);
+  bool over = false;
+  if (!read_bounded(in, content, max_bytes, over)) {
+    error = "cannot read";
     return false;
   }
-  if (content.find('\0') != std::string::npos) {
-    error = "binary file (contains NUL bytes); not checked";
+  if (over) {  // a pipe, a device, or a file that grew while being read
+    content.clear();
+    error = "more than " + format_size(max_bytes) + " to read; the limit for a post is " + format_size(max_bytes) +
+            " (max_post_bytes)";
     return false;
   }
-  return true;
+  return check_text(content, error, "file");
+}
+
+bool read_text_stream(std::istream& in, std::string& content, std::string& error, std::size_t max_bytes) {
+  bool over = false;
+  if (!read_bounded(in, content, max_bytes, over)) {
+    error = "cannot read";
+    return false;
+  }
+  if (over) {
+    content.clear();
+    error = "more than " + format_size(max_bytes) + " of input; the limit for a post is " + format_size(max_bytes) +
+            " (max_post_bytes)";
+    return false;
+  }
+  return check_text(content, error, "input");
 }
 
 namespace {

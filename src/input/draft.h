@@ -1,8 +1,11 @@
 #pragma once
+#include <istream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "config/config.h"
+#include "engine/finding.h"
 #include "engine/post.h"
 
 namespace grabli {
@@ -13,9 +16,13 @@ struct DraftMeta {
   std::optional<std::string> reply_to;
 };
 
-// Reads a NUL-free text file; returns false with a message that says why not.
+// Reads a NUL-free text file of at most `max_bytes` (Limits::max_post_bytes); returns false with
+// a message that says why not. A larger file is refused by its size, before it is read.
 bool read_text_file(const std::string& path, std::string& content, std::string& error,
-                    std::size_t max_bytes = 64u << 20);
+                    std::size_t max_bytes = Limits{}.max_post_bytes);
+// The same for a stream (stdin): never holds more than `max_bytes` + 1 bytes of it.
+bool read_text_stream(std::istream& in, std::string& content, std::string& error,
+                      std::size_t max_bytes = Limits{}.max_post_bytes);
 
 // Makes a Post of one draft. Metadata comes from the command line, else the Markdown front
 // matter (role, channel, lang, reply_to, author), else the first matching path rule, else the

@@ -117,7 +117,7 @@ ReadStatus JsonlReader::read(const RecordSink& sink) {
     r.post.source.record = static_cast<std::uint32_t>(++record);
     const std::string where = "line " + std::to_string(line_no) + ": ";
     if (too_long) {
-      r.error = where + "longer than " + std::to_string(max_line_ >> 20) + " MiB; not read";
+      r.error = where + "longer than " + format_size(max_line_) + " (max_record_bytes); not read";
     } else {
       json j = json::parse(line, nullptr, false);
       if (j.is_discarded()) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "config/limits.h"
 #include "engine/post.h"
 
 namespace grabli {
@@ -44,7 +45,10 @@ std::string_view input_format_name(InputFormat f);
 // Returns nullopt with `why` set when neither says.
 std::optional<InputFormat> detect_input_format(std::string_view name, std::string_view head, std::string& why);
 
-// `source` names the input in records' Post::source.file.
-std::unique_ptr<PostReader> make_reader(InputFormat format, std::istream& in, std::string source);
+// `source` names the input in records' Post::source.file. JSONL lines and CSV records over
+// limits.max_record_bytes, and posts of any format whose text is over limits.max_post_bytes,
+// become error records; the reading goes on.
+std::unique_ptr<PostReader> make_reader(InputFormat format, std::istream& in, std::string source,
+                                        const Limits& limits = {});
 
 }  // namespace grabli

@@ -8,6 +8,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include "config/limits.h"
 #include "policy/embedded.h"
 #include "policy/policy.h"
 #include "policy/taxonomy.h"
@@ -179,7 +180,11 @@ class Builder : public PolicyBuilder {
   int add_pattern(const YAML::Node& where, const std::string& regex, bool on_original) override {
     std::string err;
     const int id = p_.patterns.add(regex, on_original, err);
-    if (id < 0) fail(where, "invalid regex '" + regex + "': " + err);
+    if (id < 0)
+      fail(where, "invalid regex '" + regex + "': " + err +
+                      (err.find("too large") != std::string::npos
+                           ? "; raise limits.regex_max_mem in .grabli.yaml or --regex-max-mem"
+                           : ""));
     return id;
   }
   const PatternBank& patterns() const override { return p_.patterns; }
@@ -466,7 +471,19 @@ LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vecto
     attach_sources(src.content, policy->rules, file_first_rule);
   }
   std::string set_error;
-  if (!policy->patterns.compile(set_error)) out.errors.push_back({"<policy>", 0, 0, "", set_error});
+  if (!policy->patterns.compile(set_error))
+    out.errors.push_back({"<policy>", 0, 0, "",
+                          set_error + " of " + format_size(static_cast<std::uint64_t>(limits.regex.per_set)) +
+                              "; raise limits.regex_set_max_mem in .grabli.yaml or --regex-set-max-mem"});
+  // Where the bank compiles a pattern's own RE2 only on first use, a failure there would just
+  // make the rule silent; under a per-pattern limit lowered from the default, try them all now.
+  if (limits.regex.per_pattern < RegexLimits{}.per_pattern)
+    for (std::size_t i = 0; i < policy->patterns.size(); ++i)
+      if (!policy->patterns.re(static_cast<int>(i)).ok())
+        out.errors.push_back({"<policy>", 0, 0, "",
+                              "pattern '" + policy->patterns.pattern(static_cast<int>(i)) + "' needs more than " +
+                                  format_size(static_cast<std::uint64_t>(limits.regex.per_pattern)) +
+                                  " of regex memory; raise limits.regex_max_mem in .grabli.yaml or --regex-max-mem"});
   policy->phrases.build(policy->keys.size());
   out.policy = std::move(policy);
   return out;

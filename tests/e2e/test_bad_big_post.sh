@@ -18,5 +18,5 @@ expect_out "big.txt:$lines:19: warning:"
 truncate -s 65M "$WORK/huge.txt"
 run timeout 60 "$GRABLI" check "$WORK/huge.txt"
 expect_exit 2
-expect_err "huge.txt: file is 68157440 bytes; the limit is 67108864"
+expect_err "huge.txt: file is 68157440 bytes; the limit for a post is 64 MiB (max_post_bytes)"
 echo ok
