@@ -50,6 +50,7 @@ CheckResult check_draft(const std::string& name, std::string content, const Setu
   }
   r.findings = checker.check(r.post);
   apply_suppressions(r.post, r.findings, setup.policy.get());
+  if (auto w = unclosed_front_matter(r.post)) r.findings.insert(r.findings.begin(), std::move(*w));
   return r;
 }
 

@@ -181,6 +181,23 @@ Post make_draft(const std::string& name, std::string content, const Config& conf
   return p;
 }
 
+std::optional<Finding> unclosed_front_matter(const Post& draft) {
+  if (draft.source.first_line != 1) return std::nullopt;  // front matter was found and closed
+  const auto at = markdown::unclosed_front_matter(draft.original_text());
+  if (!at) return std::nullopt;
+  Finding f;
+  f.rule = std::string(kUnclosedFrontMatter);
+  f.category = "input";
+  f.level = Level::warning;
+  f.start = static_cast<std::uint32_t>(*at);
+  f.end = f.start + 3;
+  f.message = "Front matter opened here is never closed, so none of its keys (role, channel, lang, reply_to) "
+              "were read; its lines were checked as text.";
+  f.suggestion = "Close it with a line '---' after its last key; if the '---' is a horizontal rule, start the "
+                 "draft with a blank line instead.";
+  return f;
+}
+
 Post make_draft(const std::string& name, std::string content, const Config& config, const DraftMeta& cli) {
   std::vector<PolicyError> ignored;
   return make_draft(name, std::move(content), config, cli, ignored);

@@ -33,6 +33,12 @@ bool read_text_stream(std::istream& in, std::string& content, std::string& error
 // Bad front matter (unknown role, YAML syntax) is reported in `errors` as file:line:column.
 Post make_draft(const std::string& name, std::string content, const Config& config, const DraftMeta& cli,
                 std::vector<PolicyError>& errors);
+// A draft whose first line opens front matter (`---`) that no later line closes is checked as
+// plain text, so the role or channel its author wrote there is silently not used. This is the
+// warning that says so, at the opening `---`; callers add it to the draft's findings.
+inline constexpr std::string_view kUnclosedFrontMatter = "grabli/unclosed-front-matter";
+std::optional<Finding> unclosed_front_matter(const Post& draft);
+
 // The same, for callers that have validated the draft already.
 Post make_draft(const std::string& name, std::string content, const Config& config, const DraftMeta& cli);
 

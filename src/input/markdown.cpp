@@ -202,6 +202,13 @@ std::optional<FrontMatter> find_front_matter(std::string_view t) {
   return std::nullopt;  // never closed: not front matter, just a thematic break
 }
 
+std::optional<std::size_t> unclosed_front_matter(std::string_view t) {
+  const std::size_t pos = t.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::size_t next = 0;
+  if (line_at(t, pos, next) != "---" || next >= t.size() || find_front_matter(t)) return std::nullopt;
+  return pos;
+}
+
 Scan scan(std::string_view t) {
   Scan s;
   const auto fences = fenced_blocks(t);

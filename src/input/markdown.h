@@ -23,6 +23,9 @@ struct FrontMatter {
   std::uint32_t lines = 0;  // lines it occupies, fences included
 };
 std::optional<FrontMatter> find_front_matter(std::string_view text);
+// Where front matter was opened and never closed: the offset of the opening `---` when the text
+// starts with one, has more lines after it, and no line closes it (find_front_matter gives none).
+std::optional<std::size_t> unclosed_front_matter(std::string_view text);
 
 struct Scan {
   std::vector<Range> skipped;   // sorted, not overlapping: fenced code, inline code, comments, URLs

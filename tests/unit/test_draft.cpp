@@ -84,3 +84,26 @@ TEST_CASE("a draft without anything to mask keeps no copy", "[draft]") {
   CHECK(p.original.empty());
   CHECK(p.original_text() == "Просто текст.\n");
 }
+
+TEST_CASE("front matter that is never closed is a warning at its opening '---'", "[draft]") {
+  const auto p = make_draft("a.md", "---\nrole: executive\n\nМы лучшие.\n", Config{}, DraftMeta{});
+  CHECK(p.role.empty());  // nothing is read from it
+  CHECK(p.text.starts_with("---\nrole"));
+  const auto w = unclosed_front_matter(p);
+  REQUIRE(w);
+  CHECK(w->rule == "grabli/unclosed-front-matter");
+  CHECK(w->level == Level::warning);
+  const auto s = span_of(*w, p);
+  CHECK(s.line == 1);
+  CHECK(s.column == 1);
+  CHECK(s.end_column == 4);
+  // closed front matter, a lone '---', a '---' further down and plain text are not warned about
+  CHECK_FALSE(unclosed_front_matter(make_draft("b.md", "---\nrole: press\n---\nHi\n", Config{}, DraftMeta{})));
+  CHECK_FALSE(unclosed_front_matter(make_draft("c.md", "---\n", Config{}, DraftMeta{})));
+  CHECK_FALSE(unclosed_front_matter(make_draft("d.md", "Hi\n---\nrole: x\n", Config{}, DraftMeta{})));
+  CHECK_FALSE(unclosed_front_matter(make_draft("e.md", "Hi\n", Config{}, DraftMeta{})));
+  // after a byte-order mark the warning points at the '---', not at the mark
+  const auto bom = make_draft("f.md", "\xEF\xBB\xBF---\nrole: x\n", Config{}, DraftMeta{});
+  REQUIRE(unclosed_front_matter(bom));
+  CHECK(unclosed_front_matter(bom)->start == 3);
+}

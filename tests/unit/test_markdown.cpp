@@ -32,6 +32,9 @@ TEST_CASE("a --- that is not first or never closes is no front matter", "[markdo
   CHECK_FALSE(markdown::find_front_matter("Hello\n---\nrole: x\n---\n"));
   CHECK_FALSE(markdown::find_front_matter("---\nrole: support\nno closing fence\n"));
   CHECK_FALSE(markdown::find_front_matter("---"));
+  CHECK(markdown::unclosed_front_matter("---\nrole: support\nno closing fence\n") == 0u);
+  CHECK_FALSE(markdown::unclosed_front_matter("---"));
+  CHECK_FALSE(markdown::unclosed_front_matter("---\nrole: x\n---\n"));
 }
 
 TEST_CASE("fenced code blocks are blanked, lines kept", "[markdown]") {
