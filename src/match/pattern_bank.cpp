@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <re2/filtered_re2.h>
+
 namespace grabli {
 
 namespace {
@@ -56,49 +58,108 @@ std::string narrow_letter_classes(const std::string& re, bool original) {
   return out;
 }
 
-int PatternBank::add(const std::string& regex, bool on_original, std::string& error) {
-  if (!norm_set_) {
-    norm_set_ = std::make_unique<RE2::Set>(options(limits_.per_set), RE2::UNANCHORED);
-    orig_set_ = std::make_unique<RE2::Set>(options(limits_.per_set), RE2::UNANCHORED);
+struct PatternBank::Form {
+  explicit Form(bool original) : original(original), filter(kMinAtomBytes) {}
+  // Atoms shorter than this (one Cyrillic letter, two Latin ones) would pass nearly every post.
+  static constexpr int kMinAtomBytes = 2;
+  bool original;
+  re2::FilteredRE2 filter;
+  std::vector<int> ids;                // filter index → pattern id
+  std::unique_ptr<RE2::Set> atoms;     // the literals the filter asks for
+  std::unique_ptr<RE2::Set> unfiltered;  // patterns with no atom: always run, together
+  std::vector<int> unfiltered_index;   // unfiltered set index → filter index
+  std::vector<char> is_unfiltered;     // by filter index
+
+  bool compiled = false;
+
+  bool compile(std::int64_t set_mem) {
+    if (ids.empty() || compiled) return true;
+    compiled = true;
+    std::vector<std::string> literals;
+    filter.Compile(&literals);
+    if (!literals.empty()) {
+      RE2::Options o = options(set_mem);
+      o.set_literal(true);
+      // Atoms are lower case; the original text is not, and RE2's case folding covers every script.
+      o.set_case_sensitive(!original);
+      atoms = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+      for (const auto& a : literals)
+        if (atoms->Add(a, nullptr) < 0) return false;
+      if (!atoms->Compile()) return false;
+    }
+    std::vector<int> always;
+    filter.AllPotentials({}, &always);
+    is_unfiltered.assign(ids.size(), 0);
+    if (!always.empty()) {
+      unfiltered = std::make_unique<RE2::Set>(options(set_mem), RE2::UNANCHORED);
+      for (int i : always) {
+        if (unfiltered->Add(filter.GetRE2(i).pattern(), nullptr) < 0) return false;
+        unfiltered_index.push_back(i);
+        is_unfiltered[static_cast<std::size_t>(i)] = 1;
+      }
+      if (!unfiltered->Compile()) return false;
+    }
+    return true;
   }
-  // RE2::Set::Add parses the pattern and reports RE2's own error message
-  auto& set = on_original ? *orig_set_ : *norm_set_;
-  auto& ids = on_original ? orig_ids_ : norm_ids_;
+
+  void scan(std::string_view text, std::vector<int>& fired) const {
+    if (ids.empty()) return;
+    const re2::StringPiece hay(text.data(), text.size());
+    thread_local std::vector<int> got, potential;
+    got.clear();
+    if (atoms && atoms->Match(hay, &got)) {
+      std::sort(got.begin(), got.end());
+      filter.AllPotentials(got, &potential);
+      for (int i : potential)
+        if (!is_unfiltered[static_cast<std::size_t>(i)] && RE2::PartialMatch(hay, filter.GetRE2(i)))
+          fired.push_back(ids[static_cast<std::size_t>(i)]);
+    }
+    got.clear();
+    if (unfiltered && unfiltered->Match(hay, &got))
+      for (int k : got) fired.push_back(ids[static_cast<std::size_t>(unfiltered_index[static_cast<std::size_t>(k)])]);
+  }
+};
+
+PatternBank::PatternBank(RegexLimits limits) : limits_(limits) {}
+PatternBank::PatternBank(PatternBank&&) noexcept = default;
+PatternBank& PatternBank::operator=(PatternBank&&) noexcept = default;
+PatternBank::~PatternBank() = default;
+
+int PatternBank::add(const std::string& regex, bool on_original, std::string& error) {
+  auto& form = on_original ? orig_ : norm_;
+  if (!form) form = std::make_unique<Form>(on_original);
   const std::string pattern = narrow_letter_classes(regex, on_original);
-  if (set.Add(pattern, &error) < 0) return -1;
-  entries_.push_back({pattern, on_original, nullptr, std::make_unique<std::once_flag>()});
+  int index = -1;
+  if (form->filter.Add(pattern, options(limits_.per_pattern), &index) != RE2::NoError) {
+    // FilteredRE2 keeps only the code; RE2 itself says what is wrong, and where
+    RE2 failed(pattern, options(limits_.per_pattern));
+    error = failed.error().empty() ? "RE2 could not compile it" : failed.error();
+    return -1;
+  }
+  entries_.push_back({pattern, on_original, index});
   const int id = static_cast<int>(entries_.size() - 1);
-  ids.push_back(id);
+  form->ids.push_back(id);
   return id;
 }
 
 const RE2& PatternBank::re(int id) const {
   const Entry& e = entries_[static_cast<std::size_t>(id)];
-  std::call_once(*e.once, [&] { e.re = std::make_unique<RE2>(e.pattern, options(limits_.per_pattern)); });
-  return *e.re;
+  return (e.original ? orig_ : norm_)->filter.GetRE2(e.index);
 }
 
 bool PatternBank::compile(std::string& error) {
-  if (!norm_ids_.empty() && !norm_set_->Compile()) {
-    error = "the combined pattern set exceeds its memory limit";
-    return false;
-  }
-  if (!orig_ids_.empty() && !orig_set_->Compile()) {
-    error = "the combined pattern set exceeds its memory limit";
-    return false;
-  }
+  for (auto* form : {norm_.get(), orig_.get()})
+    if (form && !form->compile(limits_.per_set)) {
+      error = "the combined pattern set exceeds its memory limit";
+      return false;
+    }
   return true;
 }
 
 void PatternBank::scan(const AnalyzedText& text, std::vector<int>& fired) const {
   fired.clear();
-  thread_local std::vector<int> got;
-  got.clear();
-  if (!norm_ids_.empty() && norm_set_->Match(text.norm, &got))
-    for (int i : got) fired.push_back(norm_ids_[static_cast<std::size_t>(i)]);
-  got.clear();
-  if (!orig_ids_.empty() && orig_set_->Match(re2::StringPiece(text.original.data(), text.original.size()), &got))
-    for (int i : got) fired.push_back(orig_ids_[static_cast<std::size_t>(i)]);
+  if (norm_) norm_->scan(text.norm, fired);
+  if (orig_) orig_->scan(text.original, fired);
   std::sort(fired.begin(), fired.end());
 }
 
