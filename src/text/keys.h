@@ -36,6 +36,11 @@ class KeyTable {
       if (word.starts_with(prefix)) f(key);
   }
   std::string_view name(std::uint32_t key) const { return names_[key]; }
+  // Calls f(word) for every lemma or plain form (not exact forms, not prefixes).
+  template <class F>
+  void for_each_word(F&& f) const {
+    for (const auto& [word, key] : ids_) f(std::string_view(word));
+  }
   std::size_t size() const { return names_.size(); }
 
  private:

@@ -152,7 +152,7 @@ Lemmatizer::KeyRange Lemmatizer::keys(std::string_view norm_form, Script script,
   };
   if (auto k = keys_.find(norm_form)) push(*k);
   if (auto k = keys_.find_exact(norm_form)) push(*k);
-  if (lemmatise && keys_.size() > 0) {
+  if (lemmatise && keys_.size() > 0 && may_reach_key(norm_form, script)) {
     for (const auto& s : stems(norm_form, script)) {
       // en_US strips prefixes (refunded → fund, unhappy → happy): a stem that does not start
       // like the word is another word
@@ -164,6 +164,17 @@ Lemmatizer::KeyRange Lemmatizer::keys(std::string_view norm_form, Script script,
   r.count = static_cast<std::uint32_t>(pool_.size() - r.begin);
   cache_.emplace(std::string(norm_form), r);
   return r;
+}
+
+bool Lemmatizer::may_reach_key(std::string_view norm_form, Script script) {
+  constexpr std::uint32_t kBuildAfter = 300;
+  Filter& f = script == Script::cyrillic ? ru_filter_ : en_filter_;
+  if (!f.filter) {
+    const auto& path = script == Script::cyrillic ? paths_.ru : paths_.en;
+    if ((script != Script::cyrillic && script != Script::latin) || !path || ++f.stemmed < kBuildAfter) return true;
+    f.filter = StemFilter::build(path->string() + ".aff", keys_);
+  }
+  return f.filter->may_reach_key(norm_form);
 }
 
 std::optional<bool> Lemmatizer::spelled_right(std::string_view form, Script script) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "text/keys.h"
+#include "text/stem_filter.h"
 
 class Hunspell;
 
@@ -73,6 +74,14 @@ class Lemmatizer {
   std::unordered_map<std::string, bool, StringHash, std::equal_to<>> spell_cache_;
   std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>> suggest_cache_;
   std::vector<std::uint32_t> pool_;
+  // Per script: skips Hunspell for forms that cannot stem to a rule word. Built after the first
+  // few hundred new forms of a script, so a one-post check never pays for it.
+  struct Filter {
+    std::optional<StemFilter> filter;
+    std::uint32_t stemmed = 0;
+  };
+  Filter ru_filter_, en_filter_;
+  bool may_reach_key(std::string_view norm_form, Script script);
 };
 
 }  // namespace grabli

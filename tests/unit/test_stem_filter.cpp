@@ -1,0 +1,99 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "helpers.h"
+#include "text/lemmatizer.h"
+#include "text/stem_filter.h"
+
+using namespace grabli;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path write_aff(const std::string& name, const std::string& content) {
+  const fs::path p = fs::temp_directory_path() / ("grabli-test-" + name + ".aff");
+  std::ofstream(p) << content;
+  return p;
+}
+}  // namespace
+
+TEST_CASE("stem filter: a form passes only if it can come from a key by undoing one affix", "[text][stems]") {
+  KeyTable keys;
+  keys.intern("кошка");
+  keys.intern("ус");
+  // strip "а" for -ами/-у, nothing for -и; a prefix rule "пере"
+  const auto aff = write_aff("basic", "SET UTF-8\nSFX A Y 2\nSFX A а ами .\nSFX A а у а\nSFX B Y 1\nSFX B 0 ы .\n"
+                                      "PFX P Y 1\nPFX P 0 пере .\n");
+  const StemFilter f = StemFilter::build(aff, keys);
+  REQUIRE(f.usable());
+  CHECK(f.may_reach_key("кошка"));
+  CHECK(f.may_reach_key("кошками"));
+  CHECK(f.may_reach_key("кошку"));
+  CHECK(f.may_reach_key("перекошку"));        // prefix undone, then the base
+  CHECK_FALSE(f.may_reach_key("кошкамиии"));  // longer than any ending
+  CHECK_FALSE(f.may_reach_key("собака"));
+  CHECK_FALSE(f.may_reach_key("кот"));
+  // «ус» is too short for a base: its forms are listed exactly
+  CHECK(f.may_reach_key("усы"));
+  CHECK(f.may_reach_key("ус"));
+  CHECK_FALSE(f.may_reach_key("успех"));
+  CHECK(f.may_reach_key("кош-ка"));  // Hunspell breaks hyphenated words: no claim
+  fs::remove(aff);
+}
+
+TEST_CASE("stem filter: dictionaries it cannot model make it say maybe", "[text][stems]") {
+  KeyTable keys;
+  keys.intern("кошка");
+  const auto compound = write_aff("compound", "SET UTF-8\nCOMPOUNDFLAG X\nSFX A Y 1\nSFX A а у а\n");
+  const StemFilter c = StemFilter::build(compound, keys);
+  CHECK_FALSE(c.usable());
+  CHECK(c.may_reach_key("собака"));
+  const StemFilter missing = StemFilter::build("/nonexistent/grabli.aff", keys);
+  CHECK_FALSE(missing.usable());
+  CHECK(missing.may_reach_key("собака"));
+  const auto iconv = write_aff("iconv", "SET UTF-8\nICONV 1\nICONV ’ '\nSFX A Y 1\nSFX A а у а\n");
+  const StemFilter i = StemFilter::build(iconv, keys);
+  REQUIRE(i.usable());
+  CHECK(i.may_reach_key("соб’ака"));
+  CHECK_FALSE(i.may_reach_key("собака"));
+  fs::remove(compound);
+  fs::remove(iconv);
+}
+
+// The property that matters: with the real dictionaries and the shipped packs' words, no form
+// the filter turns away has a stem that is a rule word.
+TEST_CASE("stem filter: loses no stem of the shipped packs on real words", "[text][stems][dict]") {
+  GRABLI_NEED_DICTIONARIES();
+  auto loaded = compile_policy(embedded_policy_sources(), embedded_vocabulary(), DictionaryPaths::discover());
+  REQUIRE(loaded.policy);
+  const Policy& p = *loaded.policy;
+  Lemmatizer lem(p.keys, p.dictionaries);
+  const StemFilter ru = StemFilter::build(p.dictionaries.ru->string() + ".aff", p.keys);
+  const StemFilter en = StemFilter::build(p.dictionaries.en->string() + ".aff", p.keys);
+  REQUIRE(ru.usable());
+  REQUIRE(en.usable());
+  // every word of every rule file: the words rules are about, in all the forms their examples use
+  std::set<std::string> ru_forms, en_forms;
+  for (const auto& src : embedded_policy_sources())
+    for (const auto& w : test::norm_words(src.content)) {
+      const bool cyr = !w.empty() && static_cast<unsigned char>(w[0]) >= 0xD0;
+      (cyr ? ru_forms : en_forms).insert(w);
+    }
+  REQUIRE(ru_forms.size() > 2000);
+  std::size_t turned_away = 0;
+  for (const auto& [forms, filter, script] :
+       {std::tuple{&ru_forms, &ru, Script::cyrillic}, std::tuple{&en_forms, &en, Script::latin}})
+    for (const auto& form : *forms) {
+      if (filter->may_reach_key(form)) continue;
+      ++turned_away;
+      for (const auto& s : lem.stems(form, script)) {
+        if (script == Script::latin && s[0] != form[0]) continue;  // as Lemmatizer::keys
+        INFO(form << " stems to the rule word " << s);
+        CHECK_FALSE(p.keys.find(s));
+      }
+    }
+  CHECK(turned_away > 100);  // the filter does turn words away
+}
