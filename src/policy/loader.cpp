@@ -479,9 +479,9 @@ LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vecto
   // make the rule silent; under a per-pattern limit lowered from the default, try them all now.
   if (limits.regex.per_pattern < RegexLimits{}.per_pattern)
     for (std::size_t i = 0; i < policy->patterns.size(); ++i)
-      if (!policy->patterns.re(static_cast<int>(i)).ok())
+      if (const RE2& re = policy->patterns.re(static_cast<int>(i)); !re.ok())
         out.errors.push_back({"<policy>", 0, 0, "",
-                              "pattern '" + policy->patterns.pattern(static_cast<int>(i)) + "' needs more than " +
+                              "pattern '" + re.pattern() + "' needs more than " +
                                   format_size(static_cast<std::uint64_t>(limits.regex.per_pattern)) +
                                   " of regex memory; raise limits.regex_max_mem in .grabli.yaml or --regex-max-mem"});
   policy->phrases.build(policy->keys.size());
