@@ -127,13 +127,18 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
   std::vector<std::thread> workers;
   for (unsigned w = 0; w < options_.jobs; ++w) {
     workers.emplace_back([&] {
-      std::optional<Checker> checker, cue_checker;
+      std::unique_ptr<Checker> checker, cue_checker;
       for (;;) {
         Batch b;
         {
           std::unique_lock lock(m);
           work_ready.wait(lock, [&] { return !work.empty() || reading_done || abort; });
-          if (work.empty() || abort) return;
+          if (work.empty() || abort) {
+            if (options_.keep_checkers)
+              for (auto* c : {&checker, &cue_checker})
+                if (*c) options_.keep_checkers->push_back(std::move(*c));
+            return;
+          }
           b = std::move(work.front());
           work.pop_front();
         }
@@ -142,10 +147,10 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
           if (!r.error.empty()) continue;
           try {
             if (!r.context) {
-              if (!checker) checker.emplace(policy_, overrides);
+              if (!checker) checker = std::make_unique<Checker>(policy_, overrides);
               r.findings = checker->check(r.post);
             } else if (cues_) {
-              if (!cue_checker) cue_checker.emplace(*cues_);
+              if (!cue_checker) cue_checker = std::make_unique<Checker>(*cues_);
               for (const auto& f : cue_checker->check(r.post)) {
                 if (f.category == "input") continue;
                 item.complaint = true;

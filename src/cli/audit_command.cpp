@@ -183,6 +183,9 @@ int run_audit(int argc, char** argv) {
   opts.role = role;
   opts.own_accounts = own;
   opts.sla_seconds = *sla_seconds;
+  // main() ends an audit with _Exit: what the workers leave here is never freed
+  static std::vector<std::unique_ptr<Checker>> spent_checkers;
+  opts.keep_checkers = &spent_checkers;
   opts.fail_on = setup->config.fail_on.value_or(Level::warning);
   if (!fail_on.empty() && !parse_level(fail_on, opts.fail_on)) {
     std::cerr << "grabli audit: --fail-on must be error, warning or info\n";

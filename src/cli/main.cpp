@@ -25,8 +25,9 @@ Run `grabli COMMAND --help` for a command's options. Docs: docs/cli.md, docs/pol
 }  // namespace
 
 namespace {
-// Freeing the policy and the Hunspell dictionaries at exit costs a quarter of a cold check;
-// the operating system frees them faster. Output is flushed first.
+// Freeing the policy and the Hunspell dictionaries at exit costs a quarter of a cold check (and
+// ~100 ms after an audit, whose workers leave their checkers behind); the operating system frees
+// them faster. Output is flushed first.
 [[noreturn]] void finish(int rc) {
   std::cout.flush();
   std::cerr.flush();
@@ -46,7 +47,7 @@ int main(int argc, char** argv) {
   try {
     if (cmd == "check") finish(run_check(argc - 1, argv + 1));
     if (cmd == "rules") return run_rules(argc - 1, argv + 1);
-    if (cmd == "audit") return run_audit(argc - 1, argv + 1);
+    if (cmd == "audit") finish(run_audit(argc - 1, argv + 1));
     if (cmd == "hook") return run_hook(argc - 1, argv + 1);
     if (cmd == "init") return run_init(argc - 1, argv + 1);
     if (cmd == "--help" || cmd == "-h" || cmd == "help") {
