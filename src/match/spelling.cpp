@@ -37,7 +37,7 @@ class SpellingMatcher : public Matcher {
         continue;
       const auto form = text.original_of(t);
       if (form.size() != t.norm_len) continue;  // look-alikes and masks: other rules judge those
-      if (vocab_.count(std::string(text.norm_of(t)))) continue;
+      if (vocab_.contains(text.norm_of(t))) continue;
       auto ok = ctx.lemmatizer.spelled_right(form, t.script);
       if (!ok || *ok) continue;
       auto f = make_finding(rule, t.start, t.end);
@@ -59,7 +59,7 @@ class SpellingMatcher : public Matcher {
   }
 
  private:
-  std::unordered_set<std::string> vocab_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> vocab_;
   std::size_t min_length_;
 };
 
