@@ -4,6 +4,8 @@
 
 #include <re2/filtered_re2.h>
 
+#include "match/required_bytes.h"
+
 namespace grabli {
 
 namespace {
@@ -69,6 +71,8 @@ struct PatternBank::Form {
   std::unique_ptr<RE2::Set> unfiltered;  // patterns with no atom: always run, together
   std::vector<int> unfiltered_index;   // unfiltered set index → filter index
   std::vector<char> is_unfiltered;     // by filter index
+  std::vector<std::optional<ByteSet>> required;  // by filter index: bytes one of which must occur
+  std::vector<int> gated;              // atom-less patterns that need a byte: run on their own
 
   bool compiled = false;
 
@@ -90,15 +94,17 @@ struct PatternBank::Form {
     std::vector<int> always;
     filter.AllPotentials({}, &always);
     is_unfiltered.assign(ids.size(), 0);
-    if (!always.empty()) {
-      unfiltered = std::make_unique<RE2::Set>(options(set_mem), RE2::UNANCHORED);
-      for (int i : always) {
-        if (unfiltered->Add(filter.GetRE2(i).pattern(), nullptr) < 0) return false;
-        unfiltered_index.push_back(i);
-        is_unfiltered[static_cast<std::size_t>(i)] = 1;
+    for (int i : always) {
+      is_unfiltered[static_cast<std::size_t>(i)] = 1;
+      if (required[static_cast<std::size_t>(i)]) {
+        gated.push_back(i);
+        continue;
       }
-      if (!unfiltered->Compile()) return false;
+      if (!unfiltered) unfiltered = std::make_unique<RE2::Set>(options(set_mem), RE2::UNANCHORED);
+      if (unfiltered->Add(filter.GetRE2(i).pattern(), nullptr) < 0) return false;
+      unfiltered_index.push_back(i);
     }
+    if (unfiltered && !unfiltered->Compile()) return false;
     return true;
   }
 
@@ -107,13 +113,22 @@ struct PatternBank::Form {
     const re2::StringPiece hay(text.data(), text.size());
     thread_local std::vector<int> got, potential;
     got.clear();
+    std::optional<ByteSet> present;  // computed on first need
+    auto may_match = [&](int i) {
+      const auto& need = required[static_cast<std::size_t>(i)];
+      if (!need) return true;
+      if (!present) present = bytes_of(text);
+      return (*need & *present).any();
+    };
     if (atoms && atoms->Match(hay, &got)) {
       std::sort(got.begin(), got.end());
       filter.AllPotentials(got, &potential);
       for (int i : potential)
-        if (!is_unfiltered[static_cast<std::size_t>(i)] && RE2::PartialMatch(hay, filter.GetRE2(i)))
+        if (!is_unfiltered[static_cast<std::size_t>(i)] && may_match(i) && RE2::PartialMatch(hay, filter.GetRE2(i)))
           fired.push_back(ids[static_cast<std::size_t>(i)]);
     }
+    for (int i : gated)
+      if (may_match(i) && RE2::PartialMatch(hay, filter.GetRE2(i))) fired.push_back(ids[static_cast<std::size_t>(i)]);
     got.clear();
     if (unfiltered && unfiltered->Match(hay, &got))
       for (int k : got) fired.push_back(ids[static_cast<std::size_t>(unfiltered_index[static_cast<std::size_t>(k)])]);
@@ -136,6 +151,7 @@ int PatternBank::add(const std::string& regex, bool on_original, std::string& er
     error = failed.error().empty() ? "RE2 could not compile it" : failed.error();
     return -1;
   }
+  form->required.push_back(required_bytes(pattern));
   entries_.push_back({pattern, on_original, index});
   const int id = static_cast<int>(entries_.size() - 1);
   form->ids.push_back(id);

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "match/pattern_bank.h"
+#include "match/required_bytes.h"
 #include "text/analyzer.h"
 #include "text/lemmatizer.h"
 
@@ -53,4 +54,44 @@ TEST_CASE("pattern bank: an invalid pattern reports RE2's message when added", "
   PatternBank small(tiny);
   CHECK(small.add("(?:abc|def)[a-z]{1,300}(?:x|y){1,300}", false, err) < 0);
   CHECK_FALSE(err.empty());
+}
+
+TEST_CASE("required bytes: mandatory punctuation and digits, in every alternative", "[match][patterns]") {
+  auto req = [](const char* re) -> std::string {
+    auto r = required_bytes(re);
+    if (!r) return "-";
+    std::string s;
+    for (int c = 0; c < 256; ++c)
+      if ((*r)[static_cast<std::size_t>(c)]) s += static_cast<char>(c);
+    return s;
+  };
+  CHECK(req(R"(п\*+(?:зд|здец))") == "*");
+  CHECK(req(R"((?:за|вы)?х[у*]*\*[у*]*[йея][\pL*]*)") == "*");
+  CHECK(req(R"(\d{4}[ -]?\d{4})") == "0123456789");
+  CHECK(req(R"((?:#|no\.\s?|№\s?)1(?:[^\d.,]|$))") == "1");
+  CHECK(req(R"(с\*+ка|су\*а|с\*\*а)") == "*");
+  CHECK(req(R"(#(?:ad|ads)|(?:^|[^\pL])ad(?:[^\pL]|$))") == "-");  // the second alternative needs no byte
+  CHECK(req(R"(f(?:\*|u)ck)") == "-");                                // '*' or 'u'
+  CHECK(req(R"(\*?бля)") == "-");                                    // optional
+  CHECK(req(R"(x\*{0,3}y)") == "-");
+  CHECK(req(R"(x\*{1,3}y)") == "*");
+  CHECK(req(R"((?:a#|b%))") == "#%");
+  CHECK(req(R"([0-9]+%)") == "%");                                    // the most selective one
+  CHECK(req(R"([a-z]+)") == "-");
+  CHECK(req(R"((?i)abc)") == "-");
+  CHECK(req(R"((unclosed)") == "-");
+  const ByteSet present = bytes_of("х*й 42");
+  CHECK(present['*']);
+  CHECK(present['4']);
+  CHECK_FALSE(present['#']);
+}
+
+TEST_CASE("pattern bank: byte-gated patterns still fire when their byte is there", "[match][patterns]") {
+  Bank b;
+  const int masked = b.add(R"(х[у*]*\*[у*]*[йея])");
+  const int number = b.add(R"((?:№|#|номер)\s?1(?:[^\d.,]|$))");
+  const int house = b.add(R"((?:ул|улица)\.?\s+[\pL .-]{2,40}?,?\s+(?:д|дом)\.?\s*\d+)");
+  CHECK(b.scan("ну х*й с ним") == std::vector<int>{masked});
+  CHECK(b.scan("ну хуй с ним, улица Ленина, дом без номера").empty());
+  CHECK(b.scan("Мы №1 на рынке, ул. Ленина, д. 5") == std::vector<int>{number, house});
 }

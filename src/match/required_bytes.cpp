@@ -1,0 +1,214 @@
+#include "match/required_bytes.h"
+
+#include <cctype>
+#include <cstdint>
+#include <cstring>
+
+namespace grabli {
+
+namespace {
+
+ByteSet digits() {
+  ByteSet b;
+  for (char c = '0'; c <= '9'; ++c) b.set(static_cast<unsigned char>(c));
+  return b;
+}
+
+// A recursive-descent reading of just enough RE2 syntax to find mandatory single bytes.
+// Anything it does not follow makes `ok` false, and then nothing is required.
+class Reader {
+ public:
+  explicit Reader(std::string_view re) : re_(re) {}
+  bool ok = true;
+
+  // alternation := sequence ('|' sequence)*  — requires the union of what each alternative requires
+  std::optional<ByteSet> alternation() {
+    std::optional<ByteSet> all = sequence();
+    bool any_free = !all;
+    ByteSet acc = all.value_or(ByteSet{});
+    while (ok && i_ < re_.size() && re_[i_] == '|') {
+      ++i_;
+      auto r = sequence();
+      if (!r) any_free = true;
+      else acc |= *r;
+    }
+    if (any_free) return std::nullopt;
+    return acc;
+  }
+
+  bool at_end() const { return i_ >= re_.size(); }
+
+ private:
+  // sequence := (item quantifier?)*  — requires what its most selective mandatory item requires
+  std::optional<ByteSet> sequence() {
+    std::optional<ByteSet> best;
+    while (ok && i_ < re_.size() && re_[i_] != '|' && re_[i_] != ')') {
+      auto r = item();
+      if (!ok) return std::nullopt;
+      const bool mandatory = quantifier();
+      if (mandatory && r && (!best || r->count() < best->count())) best = r;
+    }
+    return best;
+  }
+
+  // Reads a quantifier if there is one; true when the item must occur at least once.
+  bool quantifier() {
+    if (i_ >= re_.size()) return true;
+    bool mandatory = true;
+    const char c = re_[i_];
+    if (c == '*' || c == '?') {
+      mandatory = false;
+      ++i_;
+    } else if (c == '+') {
+      ++i_;
+    } else if (c == '{') {
+      const auto close = re_.find('}', i_);
+      if (close == std::string_view::npos) return true;  // a literal '{' in RE2
+      const std::string_view body = re_.substr(i_ + 1, close - i_ - 1);
+      if (body.empty() || body.find_first_not_of("0123456789,") != std::string_view::npos) return true;
+      mandatory = !(body[0] == '0' && (body.size() == 1 || body[1] == ','));
+      i_ = close + 1;
+    } else {
+      return true;
+    }
+    if (i_ < re_.size() && re_[i_] == '?') ++i_;  // non-greedy
+    return mandatory;
+  }
+
+  std::optional<ByteSet> item() {
+    const char c = re_[i_];
+    if (c == '(') {
+      ++i_;
+      if (i_ < re_.size() && re_[i_] == '?') {
+        // (?:…), (?i:…), (?P<name>…); a bare flag group (?i) matches nothing
+        const auto colon_or_close = re_.find_first_of(":)>", i_);
+        if (colon_or_close == std::string_view::npos) return fail();
+        if (re_[colon_or_close] == ')') {
+          i_ = colon_or_close + 1;
+          return std::nullopt;
+        }
+        i_ = colon_or_close + 1;
+      }
+      auto r = alternation();
+      if (i_ >= re_.size() || re_[i_] != ')') return fail();
+      ++i_;
+      return r;
+    }
+    if (c == '[') return klass();
+    if (c == '\\') {
+      if (i_ + 1 >= re_.size()) return fail();
+      const char e = re_[i_ + 1];
+      i_ += 2;
+      if (e == 'd') return digits();
+      if (e == 'p' || e == 'P') {  // \pL, \p{Cyrillic}
+        if (i_ < re_.size() && re_[i_] == '{') {
+          const auto close = re_.find('}', i_);
+          if (close == std::string_view::npos) return fail();
+          i_ = close + 1;
+        } else {
+          ++i_;
+        }
+        return std::nullopt;
+      }
+      if (e == 'x' || e == 'Q' || e == 'C') return fail();  // hex escapes, quoting: not followed
+      if (std::strchr("*#%@&~!\"'`,;:/<>=-+.?()[]{}|^$\\", e)) return single(e);
+      return std::nullopt;  // \s \w \b \A \z …: no single byte
+    }
+    ++i_;
+    if (c == '.' || c == '^' || c == '$') return std::nullopt;
+    if (static_cast<unsigned char>(c) >= 0x80) {  // a non-ASCII literal: skip its continuation bytes
+      while (i_ < re_.size() && (static_cast<unsigned char>(re_[i_]) & 0xC0) == 0x80) ++i_;
+      return std::nullopt;
+    }
+    if (std::strchr("#%@&~!\"'`,;:/<>=-_0123456789", c)) return single(c);
+    return std::nullopt;  // letters: the literal prefilter's business (and case may fold)
+  }
+
+  // [0-9], [*], [#№]: only classes of ASCII digits and punctuation are followed.
+  std::optional<ByteSet> klass() {
+    const auto start = i_;
+    ++i_;
+    bool negated = false;
+    if (i_ < re_.size() && re_[i_] == '^') negated = true, ++i_;
+    ByteSet set;
+    bool plain = !negated;
+    bool first = true;
+    while (i_ < re_.size() && (re_[i_] != ']' || first)) {
+      first = false;
+      unsigned char a = static_cast<unsigned char>(re_[i_]);
+      if (a == '\\') {
+        if (i_ + 1 >= re_.size()) return fail();
+        const char e = re_[i_ + 1];
+        i_ += 2;
+        if (e == 'd') set |= digits();
+        else if (std::strchr("*#%@&~!\"'`,;:/<>=-+.?()[]{}|^$\\", e)) set.set(static_cast<unsigned char>(e));
+        else plain = false;
+        continue;
+      }
+      if (a == '[' && i_ + 1 < re_.size() && re_[i_ + 1] == ':') {  // [:alpha:]
+        const auto close = re_.find(":]", i_ + 2);
+        if (close == std::string_view::npos) return fail();
+        i_ = close + 2;
+        plain = false;
+        continue;
+      }
+      ++i_;
+      if (a >= 0x80 || std::isalpha(a) || std::isspace(a)) plain = false;  // letters may fold; spaces vary
+      if (i_ + 1 < re_.size() && re_[i_] == '-' && re_[i_ + 1] != ']') {
+        const unsigned char b = static_cast<unsigned char>(re_[i_ + 1]);
+        i_ += 2;
+        if (b >= 0x80 || b < a) {
+          plain = false;
+          while (i_ < re_.size() && (static_cast<unsigned char>(re_[i_]) & 0xC0) == 0x80) ++i_;
+          continue;
+        }
+        for (unsigned x = a; x <= b; ++x) {
+          if (std::isalpha(static_cast<int>(x))) plain = false;
+          set.set(x);
+        }
+        continue;
+      }
+      if (a < 0x80) set.set(a);
+    }
+    if (i_ >= re_.size()) return fail();
+    ++i_;  // ']'
+    (void)start;
+    if (!plain || set.none()) return std::nullopt;
+    return set;
+  }
+
+  static std::optional<ByteSet> single(char c) {
+    ByteSet b;
+    b.set(static_cast<unsigned char>(c));
+    return b;
+  }
+  std::optional<ByteSet> fail() {
+    ok = false;
+    return std::nullopt;
+  }
+
+  std::string_view re_;
+  std::size_t i_ = 0;
+};
+
+}  // namespace
+
+std::optional<ByteSet> required_bytes(std::string_view re) {
+  Reader r(re);
+  auto out = r.alternation();
+  if (!r.ok || !r.at_end()) return std::nullopt;
+  return out;
+}
+
+ByteSet bytes_of(std::string_view text) {
+  std::uint64_t w[4] = {0, 0, 0, 0};
+  for (unsigned char c : text) w[c >> 6] |= std::uint64_t{1} << (c & 63);
+  ByteSet b;
+  for (int k = 3; k >= 0; --k) {
+    b <<= 64;
+    b |= ByteSet(w[k]);
+  }
+  return b;
+}
+
+}  // namespace grabli
