@@ -38,7 +38,9 @@ class SpellingMatcher : public Matcher {
       const auto form = text.original_of(t);
       if (form.size() != t.norm_len) continue;  // look-alikes and masks: other rules judge those
       if (vocab_.contains(text.norm_of(t))) continue;
-      auto ok = ctx.lemmatizer.spelled_right(form, t.script);
+      // most words are written as their normalised form: then the analyser's cache slot answers
+      auto ok = form == text.norm_of(t) ? ctx.lemmatizer.spelled_right(t.form, form, t.script)
+                                        : ctx.lemmatizer.spelled_right(form, t.script);
       if (!ok || *ok) continue;
       auto f = make_finding(rule, t.start, t.end);
       // Hunspell's suggest() takes up to half a second on a long or garbled word: a post full

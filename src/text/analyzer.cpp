@@ -316,7 +316,9 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
     if (t.norm_len == 0) continue;
     if (lemmatise) {
       const bool stemmable = !(t.flags & (kHasMask | kAllDigits)) && t.norm_len <= 100;
-      t.keys = lem_.keys(out.norm_of(t), t.script, stemmable);
+      const auto found = lem_.lookup(out.norm_of(t), t.script, stemmable);
+      t.keys = found.keys;
+      t.form = found.form;
     }
     out.tokens.push_back(t);
   }

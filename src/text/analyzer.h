@@ -25,6 +25,7 @@ struct Token {
   std::uint32_t start = 0, end = 0;            // bytes in the original text
   std::uint32_t norm_begin = 0, norm_len = 0;  // bytes in AnalyzedText::norm
   Lemmatizer::KeyRange keys;                   // rule keys of this word
+  std::uint32_t form = Lemmatizer::kNoForm;    // the lemmatizer's cache slot of the normalised form
   std::uint32_t sentence = 0;
   Script script = Script::none;
   std::uint8_t flags = 0;

@@ -142,8 +142,8 @@ std::vector<std::string> Lemmatizer::stems(std::string_view norm_form, Script sc
   return out;
 }
 
-Lemmatizer::KeyRange Lemmatizer::keys(std::string_view norm_form, Script script, bool lemmatise) {
-  if (auto it = cache_.find(norm_form); it != cache_.end()) return it->second;
+Lemmatizer::Lookup Lemmatizer::lookup(std::string_view norm_form, Script script, bool lemmatise) {
+  if (auto it = cache_.find(norm_form); it != cache_.end()) return {forms_[it->second].keys, it->second};
   KeyRange r{static_cast<std::uint32_t>(pool_.size()), 0};
   auto push = [&](std::uint32_t k) {
     for (std::uint32_t i = r.begin; i < pool_.size(); ++i)
@@ -162,8 +162,21 @@ Lemmatizer::KeyRange Lemmatizer::keys(std::string_view norm_form, Script script,
   }
   keys_.for_each_prefix(norm_form, push);
   r.count = static_cast<std::uint32_t>(pool_.size() - r.begin);
-  cache_.emplace(std::string(norm_form), r);
-  return r;
+  const auto slot = static_cast<std::uint32_t>(forms_.size());
+  forms_.push_back({r});
+  cache_.emplace(std::string(norm_form), slot);
+  return {r, slot};
+}
+
+std::optional<bool> Lemmatizer::spelled_right(std::uint32_t form_slot, std::string_view form, Script script) {
+  if (form_slot >= forms_.size()) return spelled_right(form, script);
+  Form& f = forms_[form_slot];
+  if (f.spelled < 0) {
+    Hunspell* h = dict(script);
+    if (!h) return std::nullopt;
+    f.spelled = h->spell(std::string(form)) ? 1 : 0;
+  }
+  return f.spelled == 1;
 }
 
 bool Lemmatizer::may_reach_key(std::string_view norm_form, Script script) {
@@ -200,6 +213,7 @@ std::vector<std::string> Lemmatizer::suggest(std::string_view form, Script scrip
 void Lemmatizer::trim_caches(std::size_t max_forms) {
   if (cache_.size() > max_forms) {
     cache_.clear();
+    forms_.clear();
     pool_.clear();
   }
   if (spell_cache_.size() > max_forms) spell_cache_.clear();

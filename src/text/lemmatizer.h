@@ -44,14 +44,26 @@ class Lemmatizer {
   struct KeyRange {
     std::uint32_t begin = 0, count = 0;
   };
-  // Keys of a normalised word form: its own form, its lemmas and matching prefixes.
-  KeyRange keys(std::string_view norm_form, Script script, bool lemmatise);
+  // Keys of a normalised word form: its own form, its lemmas and matching prefixes; `form` is the
+  // form's slot in this lemmatizer's cache (valid until trim_caches), for spelled_right.
+  struct Lookup {
+    KeyRange keys;
+    std::uint32_t form;
+  };
+  Lookup lookup(std::string_view norm_form, Script script, bool lemmatise);
+  KeyRange keys(std::string_view norm_form, Script script, bool lemmatise) {
+    return lookup(norm_form, script, lemmatise).keys;
+  }
+  static constexpr std::uint32_t kNoForm = ~std::uint32_t{0};
   std::span<const std::uint32_t> view(KeyRange r) const { return {pool_.data() + r.begin, r.count}; }
 
   // Hunspell stems of a normalised form (uncached; used when compiling rules).
   std::vector<std::string> stems(std::string_view norm_form, Script script);
   // Spelling of an original form; nullopt when no dictionary for the script is loaded.
   std::optional<bool> spelled_right(std::string_view form, Script script);
+  // The same for a form written exactly as its normalised form, whose cache slot the analyser
+  // already found: one array index instead of a second hash lookup per word.
+  std::optional<bool> spelled_right(std::uint32_t form_slot, std::string_view form, Script script);
   std::vector<std::string> suggest(std::string_view form, Script script);
 
   bool has(Script script);  // a dictionary exists for the script (loads it)
@@ -70,7 +82,12 @@ class Lemmatizer {
   std::vector<std::string> extra_words_;
   std::unique_ptr<Hunspell> ru_, en_;
   bool ru_tried_ = false, en_tried_ = false;
-  std::unordered_map<std::string, KeyRange, StringHash, std::equal_to<>> cache_;
+  struct Form {
+    KeyRange keys;
+    std::int8_t spelled = -1;  // -1 not asked yet, else Hunspell's answer for the form as normalised
+  };
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> cache_;  // → forms_
+  std::vector<Form> forms_;
   std::unordered_map<std::string, bool, StringHash, std::equal_to<>> spell_cache_;
   std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>> suggest_cache_;
   std::vector<std::uint32_t> pool_;
