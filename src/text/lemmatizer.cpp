@@ -143,7 +143,7 @@ std::vector<std::string> Lemmatizer::stems(std::string_view norm_form, Script sc
 }
 
 Lemmatizer::Lookup Lemmatizer::lookup(std::string_view norm_form, Script script, bool lemmatise) {
-  if (auto it = cache_.find(norm_form); it != cache_.end()) return {forms_[it->second].keys, it->second};
+  if (const auto slot = cache_.find(norm_form); slot != FormCache::kAbsent) return {forms_[slot].keys, slot};
   KeyRange r{static_cast<std::uint32_t>(pool_.size()), 0};
   auto push = [&](std::uint32_t k) {
     for (std::uint32_t i = r.begin; i < pool_.size(); ++i)
@@ -164,7 +164,7 @@ Lemmatizer::Lookup Lemmatizer::lookup(std::string_view norm_form, Script script,
   r.count = static_cast<std::uint32_t>(pool_.size() - r.begin);
   const auto slot = static_cast<std::uint32_t>(forms_.size());
   forms_.push_back({r});
-  cache_.emplace(std::string(norm_form), slot);
+  cache_.insert(norm_form, slot);
   return {r, slot};
 }
 
@@ -211,7 +211,7 @@ std::vector<std::string> Lemmatizer::suggest(std::string_view form, Script scrip
 }
 
 void Lemmatizer::trim_caches(std::size_t max_forms) {
-  if (cache_.size() > max_forms) {
+  if (cache_.size() > max_forms || cache_.bytes() > (64u << 20)) {
     cache_.clear();
     forms_.clear();
     pool_.clear();

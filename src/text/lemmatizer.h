@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/form_cache.h"
 #include "text/keys.h"
 #include "text/stem_filter.h"
 
@@ -86,7 +87,7 @@ class Lemmatizer {
     KeyRange keys;
     std::int8_t spelled = -1;  // -1 not asked yet, else Hunspell's answer for the form as normalised
   };
-  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> cache_;  // → forms_
+  FormCache cache_;  // → forms_
   std::vector<Form> forms_;
   std::unordered_map<std::string, bool, StringHash, std::equal_to<>> spell_cache_;
   std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>> suggest_cache_;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "helpers.h"
+#include "text/form_cache.h"
 #include "text/lemmatizer.h"
 #include "text/stem_filter.h"
 
@@ -96,4 +97,26 @@ TEST_CASE("stem filter: loses no stem of the shipped packs on real words", "[tex
       }
     }
   CHECK(turned_away > 100);  // the filter does turn words away
+}
+
+TEST_CASE("form cache: finds every form it was given, through growth and clear", "[text][cache]") {
+  FormCache cache;
+  CHECK(cache.find("кошка") == FormCache::kAbsent);
+  std::vector<std::string> forms;
+  for (int i = 0; i < 5000; ++i) forms.push_back("форма" + std::to_string(i * 7919 % 100003));
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    REQUIRE(cache.find(forms[i]) == FormCache::kAbsent);
+    cache.insert(forms[i], static_cast<std::uint32_t>(i));
+  }
+  CHECK(cache.size() == forms.size());
+  bool all = true;
+  for (std::size_t i = 0; i < forms.size(); ++i) all &= cache.find(forms[i]) == i;
+  CHECK(all);
+  CHECK(cache.find("форма") == FormCache::kAbsent);
+  CHECK(cache.find("") == FormCache::kAbsent);
+  cache.insert("", 7);
+  CHECK(cache.find("") == 7);
+  cache.clear();
+  CHECK(cache.find(forms[0]) == FormCache::kAbsent);
+  CHECK(cache.size() == 0);
 }

@@ -1,0 +1,72 @@
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+namespace grabli {
+
+// Word form → small integer, for the lemmatizer's per-form cache: every word of every post is
+// looked up here. A node-based std::unordered_map<std::string, …> took three dependent cache
+// misses per lookup (bucket, node, heap string: most Russian words are longer than the
+// small-string buffer) and was the largest single cost of an audit. Here the slots are one flat
+// array probed linearly, each holding the form's hash and where its bytes are in one arena.
+class FormCache {
+ public:
+  static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
+
+  std::uint32_t find(std::string_view form) const {
+    if (slots_.empty()) return kAbsent;
+    const std::uint64_t h = hash(form);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.value == kAbsent) return kAbsent;
+      if (s.hash == h && s.len == form.size() && std::memcmp(arena_.data() + s.offset, form.data(), form.size()) == 0)
+        return s.value;
+    }
+  }
+  // Adds a form that find() did not know.
+  void insert(std::string_view form, std::uint32_t value) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+    place({hash(form), static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(form.size()), value});
+    arena_.insert(arena_.end(), form.begin(), form.end());
+    ++size_;
+  }
+  std::size_t size() const { return size_; }
+  std::size_t bytes() const { return arena_.size() + slots_.size() * sizeof(Slot); }
+  void clear() {
+    slots_.clear();
+    arena_.clear();
+    size_ = 0;
+    mask_ = 0;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash;
+    std::uint32_t offset, len, value;
+  };
+  static std::uint64_t hash(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a, then a final mix for the low bits
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+  void place(const Slot& slot) {
+    std::size_t i = slot.hash & mask_;
+    while (slots_[i].value != kAbsent) i = (i + 1) & mask_;
+    slots_[i] = slot;
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() ? slots_.size() * 2 : 1024, Slot{0, 0, 0, kAbsent});
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old)
+      if (s.value != kAbsent) place(s);
+  }
+
+  std::vector<Slot> slots_;
+  std::vector<char> arena_;
+  std::size_t size_ = 0, mask_ = 0;
+};
+
+}  // namespace grabli
