@@ -11,10 +11,10 @@ enum class What { chars, caps, exclamations, hashtags, links, mentions };
 
 class LimitMatcher : public Matcher {
  public:
-  LimitMatcher(What what, std::map<std::string, std::int64_t> max) : what_(what), max_(std::move(max)) {}
+  LimitMatcher(What what, const std::map<std::string, std::int64_t>& max) : what_(what), max_(max.begin(), max.end()) {}
 
   void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
-    auto it = max_.find(std::string(ctx.channel));
+    auto it = max_.find(ctx.channel);
     if (it == max_.end()) it = max_.find("default");
     if (it == max_.end()) return;
     const std::int64_t max = it->second;
@@ -74,7 +74,7 @@ class LimitMatcher : public Matcher {
 
  private:
   What what_;
-  std::map<std::string, std::int64_t> max_;
+  std::map<std::string, std::int64_t, std::less<>> max_;  // looked up per post: no string made
 };
 
 const KindRegistrar reg({"limit", {"limit", "max"},
