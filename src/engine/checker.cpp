@@ -26,6 +26,10 @@ Checker::Checker(const Policy& policy, const RuleOverrides& overrides)
     for (const auto& [name, lvl] : overrides.levels)
       if (names_rule(name, r)) l = lvl;
     enabled_.push_back(on);
+    std::uint8_t mask = r.languages.empty() ? 3 : 0;
+    if (listed(r.languages, lang_name(Lang::ru))) mask |= 1;
+    if (listed(r.languages, lang_name(Lang::en))) mask |= 2;
+    lang_mask_.push_back(mask);
     levels_.push_back(l);
   }
 }
@@ -34,7 +38,7 @@ bool Checker::applies(std::size_t i, const Post& post, Lang lang) const {
   const Rule& r = policy_.rules[i];
   if (!enabled_[i]) return false;
   if (r.reply_only && !post.is_reply()) return false;
-  if (!r.languages.empty() && !listed(r.languages, lang_name(lang))) return false;
+  if (!(lang_mask_[i] & (lang == Lang::ru ? 1 : 2))) return false;
   if (!r.roles.empty() && !post.role.empty() && !listed(r.roles, post.role)) return false;
   // An unknown role gets every role's rules (a pre-publish check should rather say too much),
   // but a channel's own rules (SMS segments, X's 280 characters) need that channel.

@@ -33,6 +33,7 @@ class Checker {
   const Policy& policy_;
   bool spelling_suggestions_;
   std::vector<bool> enabled_;
+  std::vector<std::uint8_t> lang_mask_;  // per rule: bit 0 ru, bit 1 en (its `languages`, once)
   std::vector<Level> levels_;
   Lemmatizer lemmatizer_;
   Analyzer analyzer_;
