@@ -1,8 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "input/draft.h"
+#include <nlohmann/json.hpp>
+
+#include "report/audit_report.h"
 #include "report/github_printer.h"
 #include "report/printers.h"
 #include "report/sarif_printer.h"
@@ -107,4 +112,32 @@ TEST_CASE("GitHub: suppressed findings are not annotated", "[printers][github]")
   GithubPrinter p(out);
   p.add(result_with_finding("a.md", "вы сами\n", "вы сами", true));
   CHECK(out.str().empty());
+}
+
+TEST_CASE("audit jsonl: records without findings are written as the general path writes them", "[report][audit]") {
+  std::ostringstream out;
+  auto printer = make_audit_printer("jsonl", out);
+  CheckResult plain;
+  plain.post.id = "a\"b";
+  CheckResult context;
+  context.post.id = "c";
+  context.context = true;
+  CheckResult no_id;
+  CheckResult failed;
+  failed.post.id = "e";
+  failed.error = "line 4: not JSON";
+  for (const auto* r : {&plain, &context, &no_id, &failed}) printer->add(*r);
+  std::istringstream lines(out.str());
+  std::vector<nlohmann::json> got;
+  for (std::string line; std::getline(lines, line);) {
+    auto j = nlohmann::json::parse(line);
+    CHECK(j.dump() == line);  // byte for byte what nlohmann itself writes
+    got.push_back(std::move(j));
+  }
+  REQUIRE(got.size() == 4);
+  CHECK(got[0]["id"] == "a\"b");
+  CHECK(got[0]["findings"].empty());
+  CHECK(got[1]["context"] == true);
+  CHECK(got[2]["id"].is_null());
+  CHECK(got[3]["error"] == "line 4: not JSON");
 }
