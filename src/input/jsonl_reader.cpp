@@ -115,9 +115,9 @@ ReadStatus JsonlReader::read(const RecordSink& sink) {
     r.line = line_no;
     r.post.source.file = source_;
     r.post.source.record = static_cast<std::uint32_t>(++record);
-    const std::string where = "line " + std::to_string(line_no) + ": ";
+    auto where = [&] { return "line " + std::to_string(line_no) + ": "; };
     if (too_long) {
-      r.error = where + "longer than " + format_size(max_line_) + " (max_record_bytes); not read";
+      r.error = where() + "longer than " + format_size(max_line_) + " (max_record_bytes); not read";
     } else {
       json j = json::parse(line, nullptr, false);
       if (j.is_discarded()) {
@@ -125,11 +125,11 @@ ReadStatus JsonlReader::read(const RecordSink& sink) {
         try {
           [[maybe_unused]] const json again = json::parse(line);
         } catch (const std::exception& e) {
-          r.error = where + "invalid JSON" + describe_parse_error(e.what());
+          r.error = where() + "invalid JSON" + describe_parse_error(e.what());
         }
         r.post.id = salvage_id(line);
       } else if (auto why = post_from_json(j, r.post, &replies_); !why.empty()) {
-        r.error = where + why;
+        r.error = where() + why;
       }
     }
     if (r.post.id.empty() && r.error.empty()) r.post.id = std::to_string(line_no);
