@@ -22,7 +22,9 @@ void TextPrinter::add(const CheckResult& r) {
   const std::string name = terminal_safe(display_name(r.post));
   auto paint = [&](const char* code, const std::string& s) { return color_ ? code + s + "\033[0m" : s; };
   if (!r.error.empty()) {
-    out_ << name << ": " << paint("\033[1;31m", "error") << ": " << terminal_safe(r.error) << "\n";
+    // A front-matter error already says "file:line:col: error: …"; others say only what.
+    if (r.error.starts_with(name + ":")) out_ << terminal_safe(r.error) << "\n";
+    else out_ << name << ": " << paint("\033[1;31m", "error") << ": " << terminal_safe(r.error) << "\n";
     return;
   }
   const std::string_view text = r.post.original_text();

@@ -6,6 +6,9 @@ printf -- '---\nrole: suport\n---\nПривет.\n' > "$WORK/typo.md"
 run "$GRABLI" check "$WORK/typo.md"
 expect_exit 2
 expect_err "typo.md:2:7: error: front matter: unknown role 'suport' (did you mean 'support'?)"
+# the report on stdout says it once, with its position, not "typo.md: error: …typo.md:2:7: error: …"
+expect_out "typo.md:2:7: error: front matter: unknown role"
+expect_no_out "typo.md: error:"
 printf -- '---\nrole: [support\n---\nПривет.\n' > "$WORK/syntax.md"
 run "$GRABLI" check "$WORK/syntax.md"
 expect_exit 2
