@@ -171,10 +171,12 @@ int run_audit(int argc, char** argv) {
   so.config_path = config;
   so.policy_paths = policies;
   so.limits = limits;
+  // .grabli.yaml: from the export's folder up, else from the working directory up (an export
+  // downloaded to ~/Downloads is audited with the comms repo's config the officer runs it from)
   if (input != "-") {
     std::error_code ec;
     auto parent = fs::absolute(input, ec).parent_path();
-    if (!ec) so.search_from = parent.string();
+    if (!ec && find_config(parent.string())) so.search_from = parent.string();
   }
   auto setup = load_setup(so, std::cerr);
   if (!setup) return kExitError;
