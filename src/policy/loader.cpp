@@ -475,15 +475,8 @@ LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vecto
     out.errors.push_back({"<policy>", 0, 0, "",
                           set_error + " of " + format_size(static_cast<std::uint64_t>(limits.regex.per_set)) +
                               "; raise limits.regex_set_max_mem in .grabli.yaml or --regex-set-max-mem"});
-  // Where the bank compiles a pattern's own RE2 only on first use, a failure there would just
-  // make the rule silent; under a per-pattern limit lowered from the default, try them all now.
-  if (limits.regex.per_pattern < RegexLimits{}.per_pattern)
-    for (std::size_t i = 0; i < policy->patterns.size(); ++i)
-      if (const RE2& re = policy->patterns.re(static_cast<int>(i)); !re.ok())
-        out.errors.push_back({"<policy>", 0, 0, "",
-                              "pattern '" + re.pattern() + "' needs more than " +
-                                  format_size(static_cast<std::uint64_t>(limits.regex.per_pattern)) +
-                                  " of regex memory; raise limits.regex_max_mem in .grabli.yaml or --regex-max-mem"});
+  // Every pattern's own RE2 was compiled by add_pattern(), where one over regex_max_mem is an
+  // error at its rule: no pattern can be silently dead here.
   policy->phrases.build(policy->keys.size());
   out.policy = std::move(policy);
   return out;
