@@ -23,7 +23,7 @@ class StructureCheck : public YAML::EventHandler {
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { node(m, a, nullptr); }
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { node(m, a, nullptr, false); }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
     fail(m, "aliases (*name) are not allowed in policy files; write the value out");
   }
@@ -31,12 +31,12 @@ class StructureCheck : public YAML::EventHandler {
     node(m, a, &v);
   }
   void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
-    node(m, a, nullptr);
+    node(m, a, nullptr, true);
     push(m, false);
   }
   void OnSequenceEnd() override { stack_.pop_back(); }
   void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
-    node(m, a, nullptr);
+    node(m, a, nullptr, true);
     push(m, true);
   }
   void OnMapEnd() override { stack_.pop_back(); }
@@ -61,10 +61,13 @@ class StructureCheck : public YAML::EventHandler {
       fail(m, "nesting is deeper than " + std::to_string(max_depth_) + " levels; policy files are shallow");
     stack_.push_back(Frame{map, true, {}});
   }
-  void node(const YAML::Mark& m, YAML::anchor_t anchor, const std::string* scalar) {
+  void node(const YAML::Mark& m, YAML::anchor_t anchor, const std::string* scalar, bool collection = false) {
     if (anchor != YAML::NullAnchor) fail(m, "anchors (&name) are not allowed in policy files");
     if (stack_.empty() || !stack_.back().map) return;
     auto& f = stack_.back();
+    // "? [a, b]: x" or ": x": every reader of these files expects a plain name as each key
+    if (f.expect_key && !scalar)
+      fail(m, collection ? "a key must be a plain name, not a list or a map" : "a key is missing before ':'");
     if (f.expect_key && scalar) {
       auto [it, fresh] = f.keys.emplace(*scalar, m);
       if (!fresh)
