@@ -1,6 +1,7 @@
 #include "text/analyzer.h"
 
 #include <algorithm>
+#include <array>
 
 #include "text/normalize.h"
 #include "text/utf8.h"
@@ -16,7 +17,7 @@ enum Cls : std::uint8_t {
   kTerminator, kSpace, kNewline, kPunct
 };
 
-Cls classify(char32_t c) {
+Cls classify_slow(char32_t c) {
   if (is_cyrillic(c)) return kCyr;
   if (is_latin(c)) return kLat;
   if (c >= '0' && c <= '9') return kDigit;
@@ -31,6 +32,18 @@ Cls classify(char32_t c) {
     return kSpace;
   if (is_letter(c)) return kOtherLetter;
   return kPunct;
+}
+
+// Most of a post is ASCII or Cyrillic: those classes come from a table, the rest is asked.
+const std::array<std::uint8_t, 128> kAsciiClass = [] {
+  std::array<std::uint8_t, 128> t{};
+  for (char32_t c = 0; c < 128; ++c) t[c] = classify_slow(c);
+  return t;
+}();
+inline Cls classify(char32_t c) {
+  if (c < 128) return static_cast<Cls>(kAsciiClass[c]);
+  if (c >= 0x0400 && c <= 0x04FF) return kCyr;
+  return classify_slow(c);
 }
 
 bool is_letter_cls(std::uint8_t c) { return c == kCyr || c == kLat || c == kOtherLetter; }
