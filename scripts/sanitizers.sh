@@ -24,7 +24,7 @@ say "ASan+UBSan test suite"
 ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
 say "TSan build (build-tsan, grabli only)"
-cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O1 -g1" \
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Release -DGRABLI_LTO=OFF -DCMAKE_CXX_FLAGS_RELEASE="-O1 -g1" \
   -DCMAKE_CXX_FLAGS="-fsanitize=thread" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
 cmake --build build-tsan -j"$jobs" --target grabli
 say "TSan: parallel audit"
