@@ -62,8 +62,10 @@ std::string narrow_letter_classes(const std::string& re, bool original) {
 
 struct PatternBank::Form {
   explicit Form(bool original) : original(original), filter(kMinAtomBytes) {}
-  // Atoms shorter than this (one Cyrillic letter, two Latin ones) would pass nearly every post.
-  static constexpr int kMinAtomBytes = 2;
+  // Shorter atoms (one Cyrillic letter, two Latin ones, ", ") occur in nearly every post: as atoms
+  // they only made the literal set slower and sent most patterns to run anyway. Patterns left with
+  // no atom are gated by a byte they need, or share the small unfiltered set.
+  static constexpr int kMinAtomBytes = 3;
   bool original;
   re2::FilteredRE2 filter;
   std::vector<int> ids;                // filter index → pattern id
