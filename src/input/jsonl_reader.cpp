@@ -1,6 +1,7 @@
 #include "input/jsonl_reader.h"
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "input/json_fields.h"
 
@@ -62,7 +63,115 @@ std::string salvage_id(std::string_view line) {
   return std::string(line.substr(i, j - i));
 }
 
+// The common line, read by simdjson without building a DOM of nlohmann objects (that DOM was
+// most of the reader thread's time, and the reader is one of the three threads of an audit).
+// Returns false for anything post_from_json would treat specially — invalid JSON, a field of an
+// unexpected type, a float id, a key given twice — and the caller parses the line again with
+// nlohmann, so those lines get exactly the same record and message as before.
+class FastLine {
+ public:
+  bool read(simdjson::dom::parser& parser, const std::string& padded_line, Post& post) {
+    simdjson::dom::element root;
+    if (parser.parse(padded_line.data(), padded_line.size(), false).get(root)) return false;
+    simdjson::dom::object obj;
+    if (root.get(obj)) return false;
+    seen_ = 0;
+    for (auto [key, value] : obj) {
+      const int k = key_index(key);
+      if (k < 0) continue;
+      if (seen_ & (1u << k)) return false;  // nlohmann keeps the last of duplicate keys
+      seen_ |= 1u << k;
+      values_[k] = value;
+    }
+    if (has(kId) && !values_[kId].is_null() && !scalar(values_[kId], post.id, true)) return false;
+    int text = -1;
+    for (int k : {kText, kFullText, kMessage, kContent})
+      if (has(k)) {
+        text = k;
+        break;
+      }
+    std::string_view sv;
+    if (text < 0 || values_[text].get(sv)) return false;
+    post.text.assign(sv);
+    for (auto [k, out] : {std::pair{kRole, &post.role}, {kChannel, &post.channel}, {kLang, &post.lang}}) {
+      if (!has(k) || values_[k].is_null()) continue;
+      if (values_[k].get(sv)) return false;
+      out->assign(sv);
+    }
+    if (!first_text({kAuthor, kFrom, kUser, kUsername}, post.author)) return false;
+    if (!first_text({kCreatedAt, kDate, kTime, kTimestamp}, post.created_at)) return false;
+    if (has(kReplyTo) && !values_[kReplyTo].is_null()) {
+      const auto rt = values_[kReplyTo];
+      simdjson::dom::object parent;
+      if (!rt.get(parent)) {
+        bool id_seen = false, text_seen = false;
+        for (auto [key, value] : parent) {
+          if (key == "id") {
+            if (id_seen) return false;
+            id_seen = true;
+            if (!scalar(value, post.reply_to_id, false)) return false;
+          } else if (key == "text") {
+            if (text_seen) return false;
+            text_seen = true;
+            if (!value.get(sv)) post.reply_to = std::string(sv);
+          }
+        }
+      } else if (!scalar(rt, post.reply_to_id, true)) {
+        return false;
+      }
+    } else if (has(kReplyToId)) {
+      const auto rid = values_[kReplyToId];
+      if (rid.is_string() || rid.is_number()) {
+        if (!scalar(rid, post.reply_to_id, true)) return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  enum Key {
+    kId, kText, kFullText, kMessage, kContent, kRole, kChannel, kLang, kAuthor, kFrom, kUser, kUsername,
+    kCreatedAt, kDate, kTime, kTimestamp, kReplyTo, kReplyToId, kKeys
+  };
+  static int key_index(std::string_view key) {
+    static constexpr std::string_view names[kKeys] = {
+        "id", "text", "full_text", "message", "content", "role", "channel", "lang", "author", "from", "user",
+        "username", "created_at", "date", "time", "timestamp", "reply_to", "reply_to_id"};
+    for (int i = 0; i < kKeys; ++i)
+      if (names[i] == key) return i;
+    return -1;
+  }
+  bool has(int k) const { return seen_ & (1u << k); }
+  // json_fields::text: a string as it is, an integer in decimal, other types empty. A float is
+  // left to nlohmann, whose formatting of it the record must keep. `strict`: other types are
+  // an error (post_from_json's own message), so the line goes to nlohmann too.
+  static bool scalar(simdjson::dom::element v, std::string& out, bool strict) {
+    std::string_view sv;
+    std::int64_t i = 0;
+    std::uint64_t u = 0;
+    if (!v.get(sv)) out.assign(sv);
+    else if (!v.get(i)) out = std::to_string(i);
+    else if (!v.get(u)) out = std::to_string(u);
+    else if (v.is_double()) return false;
+    else return out.clear(), !strict;
+    return true;
+  }
+  // first_string(): the first of the keys present and not null decides.
+  bool first_text(std::initializer_list<int> keys, std::string& out) {
+    for (int k : keys)
+      if (has(k) && !values_[k].is_null()) return scalar(values_[k], out, false);
+    return true;
+  }
+
+  std::uint32_t seen_ = 0;
+  simdjson::dom::element values_[kKeys];
+};
+
 }  // namespace
+
+JsonlReader::JsonlReader(std::istream& in, std::string source, std::size_t max_line)
+    : in_(in), source_(std::move(source)), max_line_(max_line), fast_(std::make_unique<simdjson::dom::parser>()) {}
+JsonlReader::~JsonlReader() = default;
 
 std::string post_from_json(const json& j, Post& post, ReplyIndex* replies) {
   if (!j.is_object()) return std::string("expected a JSON object, got ") + j.type_name();
@@ -113,12 +222,15 @@ ReadStatus JsonlReader::read(const RecordSink& sink) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     InputRecord r;
     r.line = line_no;
-    r.post.source.file = source_;
-    r.post.source.record = static_cast<std::uint32_t>(++record);
     auto where = [&] { return "line " + std::to_string(line_no) + ": "; };
+    ++record;
+    line.reserve(line.size() + simdjson::SIMDJSON_PADDING);  // simdjson reads whole blocks
     if (too_long) {
       r.error = where() + "longer than " + format_size(max_line_) + " (max_record_bytes); not read";
+    } else if (FastLine().read(*fast_, line, r.post)) {
+      replies_.link(r.post);
     } else {
+      r.post = Post{};
       json j = json::parse(line, nullptr, false);
       if (j.is_discarded()) {
         // parse again with exceptions for the library's message, which says where and what
@@ -132,6 +244,8 @@ ReadStatus JsonlReader::read(const RecordSink& sink) {
         r.error = where() + why;
       }
     }
+    r.post.source.file = source_;
+    r.post.source.record = static_cast<std::uint32_t>(record);
     if (r.post.id.empty() && r.error.empty()) r.post.id = std::to_string(line_no);
     if (!sink(std::move(r))) break;
   }
