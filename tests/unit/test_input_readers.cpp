@@ -285,3 +285,72 @@ TEST_CASE("readers: records are numbered in input order") {
   REQUIRE(r.records.size() == 3);
   for (std::size_t i = 0; i < 3; ++i) CHECK(r.records[i].post.source.record == i + 1);
 }
+
+// The JSONL reader takes ordinary lines through simdjson and everything else through nlohmann
+// (post_from_json). Whichever path a line takes, its record must be the one post_from_json makes.
+TEST_CASE("jsonl: every kind of line gives the record post_from_json gives it") {
+  const std::vector<std::string> lines = {
+      R"({"id": "a", "text": "plain"})",
+      R"({"id": 7, "text": "int id", "author": 12, "created_at": 1700000000})",
+      R"({"id": 18446744073709551615, "text": "uint64 id"})",
+      R"({"id": 1.5, "text": "float id"})",
+      R"({"id": 1e400, "text": "huge id"})",
+      R"({"id": true, "text": "bool id"})",
+      R"({"id": null, "text": "null id"})",
+      R"({"id": "d", "text": "first", "text": "second"})",
+      R"({"id": "e", "full_text": "tweet text", "content": "other"})",
+      R"({"id": "f", "message": null})",
+      R"({"id": "g", "text": ["not", "a string"]})",
+      R"({"id": "h", "text": "x", "role": 3})",
+      R"({"id": "i", "text": "x", "role": null, "channel": "vk", "lang": "en"})",
+      R"({"id": "j", "text": "x", "author": {"name": "obj"}, "from": "later"})",
+      R"({"id": "k", "text": "x", "author": null, "from": "Ann", "date": 2.5})",
+      R"({"id": "l", "text": "x", "reply_to": {"id": 5, "text": "parent text"}})",
+      R"({"id": "m", "text": "x", "reply_to": {"id": 5.5}})",
+      R"({"id": "n", "text": "x", "reply_to": {"id": "p", "id": "q"}})",
+      R"({"id": "o", "text": "x", "reply_to": "a"})",
+      R"({"id": "p", "text": "x", "reply_to": [1]})",
+      R"({"id": "q", "text": "x", "reply_to_id": 7})",
+      R"({"id": "r", "text": "x", "reply_to_id": false})",
+      R"({"id": "s", "text": "esc \u0041\n\"q\" \u00e9 \ud83d\ude00"})",
+      R"(["an", "array"])",
+      R"("a string")",
+      "{\"id\": \"t\", \"text\": \"bad \xff byte\"}",
+      R"({"id": "u", "text": "x"} trailing)",
+  };
+  std::string all;
+  for (const auto& l : lines) all += l + "\n";
+  const auto r = read_all(InputFormat::jsonl, all);
+  REQUIRE(r.records.size() == lines.size());
+  ReplyIndex replies;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    INFO("line " << i + 1 << ": " << lines[i]);
+    Post want;
+    std::string error;
+    const auto j = nlohmann::json::parse(lines[i], nullptr, false);
+    if (j.is_discarded()) {
+      error = "invalid JSON";
+    } else if (auto why = post_from_json(j, want, &replies); !why.empty()) {
+      error = why;
+    }
+    const auto& got = r.records[i];
+    if (!error.empty()) {
+      CHECK(got.error.find(error) != std::string::npos);
+      continue;
+    }
+    CHECK(got.error.empty());
+    CHECK(got.post.id == (want.id.empty() ? std::to_string(i + 1) : want.id));
+    CHECK(got.post.text == want.text);
+    CHECK(got.post.role == want.role);
+    CHECK(got.post.channel == want.channel);
+    CHECK(got.post.lang == want.lang);
+    CHECK(got.post.author == want.author);
+    CHECK(got.post.created_at == want.created_at);
+    CHECK(got.post.reply_to == want.reply_to);
+    CHECK(got.post.reply_to_id == want.reply_to_id);
+  }
+  // the float id keeps nlohmann's spelling of it
+  CHECK(r.records[3].post.id == "1.5");
+  CHECK(r.records[7].post.text == "second");
+  CHECK(r.records[15].post.reply_to == std::optional<std::string>("parent text"));
+}
