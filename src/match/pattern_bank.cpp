@@ -4,6 +4,7 @@
 
 #include <re2/filtered_re2.h>
 
+#include "match/literal_set.h"
 #include "match/required_bytes.h"
 
 namespace grabli {
@@ -69,7 +70,8 @@ struct PatternBank::Form {
   bool original;
   re2::FilteredRE2 filter;
   std::vector<int> ids;                // filter index → pattern id
-  std::unique_ptr<RE2::Set> atoms;     // the literals the filter asks for
+  LiteralSet literal_atoms;            // the literals the filter asks for (normalised text)
+  std::unique_ptr<RE2::Set> atoms;     // the same, case-insensitive (original text)
   std::unique_ptr<RE2::Set> unfiltered;  // patterns with no atom: always run, together
   std::vector<int> unfiltered_index;   // unfiltered set index → filter index
   std::vector<char> is_unfiltered;     // by filter index
@@ -83,7 +85,11 @@ struct PatternBank::Form {
     compiled = true;
     std::vector<std::string> literals;
     filter.Compile(&literals);
-    if (!literals.empty()) {
+    if (!literals.empty() && !original) {
+      // the normalised text is lower case already: an exact, byte-wise automaton will do
+      literal_atoms = LiteralSet(literals, static_cast<std::size_t>(set_mem));
+      if (!literal_atoms.ok()) return false;
+    } else if (!literals.empty()) {
       RE2::Options o = options(set_mem);
       o.set_literal(true);
       // Atoms are lower case; the original text is not, and RE2's case folding covers every script.
@@ -122,7 +128,7 @@ struct PatternBank::Form {
       if (!present) present = bytes_of(text);
       return (*need & *present).any();
     };
-    if (atoms && atoms->Match(hay, &got)) {
+    if (original ? atoms && atoms->Match(hay, &got) : literal_atoms.match(text, got)) {
       std::sort(got.begin(), got.end());
       filter.AllPotentials(got, &potential);
       for (int i : potential)

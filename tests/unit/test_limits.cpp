@@ -263,13 +263,14 @@ rules:
     category: profanity
     level: error
     kind: pattern
-    pattern: '(foo|bar|baz)[a-z]{1,30}(qux|quux)+'
+    pattern: '(foo|bar|baz|alpha|bravo|charlie|delta|echo)[a-z]{1,30}(qux|quux)+'
     message: m
     examples:
       bad: ["foozzqux"]
       good: ["fine"]
 )",
                                                false}};
+  // The atoms' automaton here is ~40 states of ~20 byte classes: over 1 KiB.
   PolicyLimits tiny;
   tiny.regex.per_set = 1024;
   auto loaded = compile_policy(sources, {}, DictionaryPaths{}, tiny);
