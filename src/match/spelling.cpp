@@ -3,6 +3,7 @@
 
 #include "match/spans.h"
 #include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace grabli {
 namespace {
@@ -10,6 +11,17 @@ namespace {
 // Suggestions per post, and the longest word (bytes) that gets them.
 constexpr std::size_t kMaxSuggestedPerPost = 8;
 constexpr std::size_t kMaxSuggestedBytes = 48;
+
+// «Есть» for «есть», "The" for "the": the first letter in upper case, the rest the same bytes.
+// Not «Ёлка» for «елка», nor a Latin look-alike first letter: those are other spellings.
+bool is_capitalised_of(std::string_view form, std::string_view norm) {
+  if (form.empty() || norm.empty()) return false;
+  const auto f = utf8::decode(form, 0), n = utf8::decode(norm, 0);
+  if (f.len != n.len || form.substr(f.len) != norm.substr(n.len)) return false;
+  const char32_t c = n.cp;
+  const char32_t upper = (c >= 'a' && c <= 'z') || (c >= 0x0430 && c <= 0x044F) ? c - 32 : 0;
+  return upper && f.cp == upper;
+}
 
 class SpellingMatcher : public Matcher {
  public:
@@ -38,9 +50,12 @@ class SpellingMatcher : public Matcher {
       const auto form = text.original_of(t);
       if (form.size() != t.norm_len) continue;  // look-alikes and masks: other rules judge those
       if (vocab_.contains(text.norm_of(t))) continue;
-      // most words are written as their normalised form: then the analyser's cache slot answers
-      auto ok = form == text.norm_of(t) ? ctx.lemmatizer.spelled_right(t.form, form, t.script)
-                                        : ctx.lemmatizer.spelled_right(form, t.script);
+      // most words are written as their normalised form, or capitalised at a sentence's start:
+      // then the analyser's cache slot answers, without a string-keyed lookup
+      const auto norm = text.norm_of(t);
+      auto ok = form == norm                   ? ctx.lemmatizer.spelled_right(t.form, form, t.script)
+                : is_capitalised_of(form, norm) ? ctx.lemmatizer.spelled_right_capitalised(t.form, form, t.script)
+                                                : ctx.lemmatizer.spelled_right(form, t.script);
       if (!ok || *ok) continue;
       auto f = make_finding(rule, t.start, t.end);
       // Hunspell's suggest() takes up to half a second on a long or garbled word: a post full

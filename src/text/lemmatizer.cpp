@@ -168,15 +168,26 @@ Lemmatizer::Lookup Lemmatizer::lookup(std::string_view norm_form, Script script,
   return {r, slot};
 }
 
+namespace {
+std::optional<bool> spelled_in_slot(std::int8_t& cached, Hunspell* h, std::string_view form) {
+  if (cached < 0) {
+    if (!h) return std::nullopt;
+    cached = h->spell(std::string(form)) ? 1 : 0;
+  }
+  return cached == 1;
+}
+}  // namespace
+
 std::optional<bool> Lemmatizer::spelled_right(std::uint32_t form_slot, std::string_view form, Script script) {
   if (form_slot >= forms_.size()) return spelled_right(form, script);
   Form& f = forms_[form_slot];
-  if (f.spelled < 0) {
-    Hunspell* h = dict(script);
-    if (!h) return std::nullopt;
-    f.spelled = h->spell(std::string(form)) ? 1 : 0;
-  }
-  return f.spelled == 1;
+  return spelled_in_slot(f.spelled, f.spelled < 0 ? dict(script) : nullptr, form);
+}
+
+std::optional<bool> Lemmatizer::spelled_right_capitalised(std::uint32_t form_slot, std::string_view form, Script script) {
+  if (form_slot >= forms_.size()) return spelled_right(form, script);
+  Form& f = forms_[form_slot];
+  return spelled_in_slot(f.spelled_capitalised, f.spelled_capitalised < 0 ? dict(script) : nullptr, form);
 }
 
 bool Lemmatizer::may_reach_key(std::string_view norm_form, Script script) {

@@ -65,6 +65,9 @@ class Lemmatizer {
   // The same for a form written exactly as its normalised form, whose cache slot the analyser
   // already found: one array index instead of a second hash lookup per word.
   std::optional<bool> spelled_right(std::uint32_t form_slot, std::string_view form, Script script);
+  // The same for the capitalised spelling of that form («Есть» for «есть»: a sentence's first
+  // word), which has a cache field of its own in the slot.
+  std::optional<bool> spelled_right_capitalised(std::uint32_t form_slot, std::string_view form, Script script);
   std::vector<std::string> suggest(std::string_view form, Script script);
 
   bool has(Script script);  // a dictionary exists for the script (loads it)
@@ -86,6 +89,7 @@ class Lemmatizer {
   struct Form {
     KeyRange keys;
     std::int8_t spelled = -1;  // -1 not asked yet, else Hunspell's answer for the form as normalised
+    std::int8_t spelled_capitalised = -1;  // the same for the form with its first letter upper case
   };
   FormCache cache_;  // → forms_
   std::vector<Form> forms_;

@@ -185,6 +185,26 @@ TEST_CASE("spelling: misspellings found, company vocabulary accepted") {
   CHECK_FALSE(fires(*loaded.policy, "We deploy on kubernetes daily."));
 }
 
+TEST_CASE("spelling: a sentence's capitalised first word is judged as written, in one checker") {
+  GRABLI_NEED_DICTIONARIES();
+  auto loaded = compile_policy({{"p.yaml", rule("    kind: spelling\n"), false}}, {}, DictionaryPaths::discover());
+  REQUIRE(loaded.errors.empty());
+  Checker c(*loaded.policy);
+  auto words = [&](const std::string& text) {
+    Post post;
+    post.text = text;
+    std::vector<std::string> out;
+    for (const auto& f : c.check(post)) out.push_back(text.substr(f.start, f.end - f.start));
+    return out;
+  };
+  // the same forms, lower case and capitalised, in either order: each answer is its own
+  CHECK(words("Испрвили. испрвили.") == std::vector<std::string>{"Испрвили", "испрвили"});
+  CHECK(words("исправили. Исправили.").empty());
+  CHECK(words("Россия. россия.") == std::vector<std::string>{"россия"});  // a name only capitalised
+  CHECK(words("Мир. Ёлка. елка.").empty());
+  CHECK(words("The word. Teh word.") == std::vector<std::string>{"Teh"});
+}
+
 TEST_CASE("checker: invalid UTF-8 becomes an info finding, the rest is checked") {
   auto p = policy_from(rule("    kind: phrase\n    phrases: [\"обман\"]\n"));
   Checker c(*p);
