@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "engine/suppressions.h"
+#include "policy/stem_cache.h"
 #include <fstream>
 #include <iostream>
 
@@ -77,7 +78,9 @@ std::optional<Setup> load_setup(const SetupOptions& opts, std::ostream& err) {
   auto vocab = embedded_vocabulary();
   vocab.insert(vocab.end(), s.config.vocabulary.begin(), s.config.vocabulary.end());
   auto dicts = DictionaryPaths::discover();
-  auto loaded = compile_policy(sources, std::move(vocab), dicts, policy_limits);
+  std::optional<StemCache> stem_cache;
+  if (auto dir = StemCache::default_dir()) stem_cache.emplace(*dir, dicts);
+  auto loaded = compile_policy(sources, std::move(vocab), dicts, policy_limits, stem_cache ? &*stem_cache : nullptr);
   errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
   for (const auto& d : s.config.overrides.disabled)
     if (d.find('/') != std::string::npos && loaded.policy && !loaded.policy->find(d))

@@ -14,6 +14,7 @@
 #include "policy/taxonomy.h"
 #include "policy/yaml_check.h"
 #include "text/normalize.h"
+#include "policy/stem_cache.h"
 #include "policy/stem_table.h"
 
 namespace grabli {
@@ -120,7 +121,7 @@ std::string_view closest_key(const std::vector<std::string_view>& keys, std::str
 
 class Builder : public PolicyBuilder {
  public:
-  Builder(Policy& p, Lemmatizer& lem) : p_(p), lem_(lem) {}
+  Builder(Policy& p, Lemmatizer& lem, StemCache* stem_cache) : p_(p), lem_(lem), stem_cache_(stem_cache) {}
 
   // Alternatives of different lengths («из-за|из») expand into several phrases; a rule's
   // phrases stay contiguous in the index, so this is invisible to matchers.
@@ -222,7 +223,12 @@ class Builder : public PolicyBuilder {
       } else {
         el.keys.push_back(p_.keys.intern(w));
         auto stems = table_stems(w, p_.dictionaries);
-        if (!stems) stems = lem_.stems(w, script_of(w));
+        if (!stems && stem_cache_)
+          if (const auto* cached = stem_cache_->find(w)) stems = *cached;
+        if (!stems) {
+          stems = lem_.stems(w, script_of(w));
+          if (stem_cache_ && lem_.has(script_of(w))) stem_cache_->add(w, *stems);
+        }
         // a headword stands for itself; only an inflected rule word («виноваты») also means its
         // headwords — else «revenue» would also mean «venue»
         if (std::find(stems->begin(), stems->end(), w) != stems->end()) stems->clear();
@@ -240,6 +246,7 @@ class Builder : public PolicyBuilder {
   }
   Policy& p_;
   Lemmatizer& lem_;
+  StemCache* stem_cache_;
 };
 
 
@@ -396,14 +403,14 @@ std::string PolicyError::to_string() const {
 }
 
 LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vector<std::string> vocabulary,
-                            DictionaryPaths dictionaries, const PolicyLimits& limits) {
+                            DictionaryPaths dictionaries, const PolicyLimits& limits, StemCache* stem_cache) {
   LoadedPolicy out;
   auto policy = std::make_unique<Policy>();
   policy->patterns = PatternBank(limits.regex);
   policy->vocabulary = std::move(vocabulary);
   policy->dictionaries = dictionaries;
   Lemmatizer lem(policy->keys, dictionaries);
-  Builder b(*policy, lem);
+  Builder b(*policy, lem, stem_cache);
   std::unordered_map<std::string, std::string> seen_ids;  // full id → where
   for (const auto& src : sources) {
     auto err = [&](const YAML::Mark& m, std::string rule, std::string msg) {
@@ -478,6 +485,7 @@ LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vecto
   // Every pattern's own RE2 was compiled by add_pattern(), where one over regex_max_mem is an
   // error at its rule: no pattern can be silently dead here.
   policy->phrases.build(policy->keys.size());
+  if (stem_cache) stem_cache->save();
   out.policy = std::move(policy);
   return out;
 }

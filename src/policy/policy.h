@@ -53,7 +53,11 @@ struct LoadedPolicy {
   std::vector<PolicyError> errors;
 };
 
+class StemCache;
+// `stem_cache`: where stems of words the build-time table lacks are kept between runs (none:
+// Hunspell stems them at every start).
 LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vector<std::string> vocabulary,
-                            DictionaryPaths dictionaries, const PolicyLimits& limits = {});
+                            DictionaryPaths dictionaries, const PolicyLimits& limits = {},
+                            StemCache* stem_cache = nullptr);
 
 }  // namespace grabli

@@ -6,6 +6,7 @@ FIXTURES="$GRABLI_SOURCE_DIR/tests/fixtures"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export NO_COLOR=1
+export XDG_CACHE_HOME="$WORK/cache"  # the stem cache of a test run stays in its folder
 fail() { echo "FAIL: $*" >&2; exit 1; }
 # run CMD...: captures stdout in $OUT, stderr in $ERR, exit code in $RC
 run() {
