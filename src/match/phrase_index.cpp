@@ -5,58 +5,71 @@
 namespace grabli {
 
 std::uint32_t PhraseIndex::add(std::vector<PhraseElement> elements) {
-  phrases_.push_back(std::move(elements));
-  return static_cast<std::uint32_t>(phrases_.size() - 1);
+  for (const auto& el : elements) {
+    const auto begin = static_cast<std::uint32_t>(keys_.size());
+    keys_.insert(keys_.end(), el.keys.begin(), el.keys.end());
+    elements_.push_back({el.kind, begin, static_cast<std::uint32_t>(keys_.size())});
+  }
+  phrase_begin_.push_back(static_cast<std::uint32_t>(elements_.size()));
+  return static_cast<std::uint32_t>(size() - 1);
 }
 
 void PhraseIndex::build(std::size_t key_count) {
-  by_first_key_.assign(key_count, {});
-  for (std::uint32_t p = 0; p < phrases_.size(); ++p)
-    for (auto k : phrases_[p].front().keys) by_first_key_[k].push_back(p);
+  // counting sort of (first-word key, phrase) pairs into one array
+  first_begin_.assign(key_count + 1, 0);
+  auto first_keys = [&](std::uint32_t p, auto&& f) {
+    if (phrase_begin_[p] == phrase_begin_[p + 1]) return;
+    const Element& el = elements_[phrase_begin_[p]];
+    for (auto k = el.keys_begin; k < el.keys_end; ++k) f(keys_[k]);
+  };
+  const auto phrases = static_cast<std::uint32_t>(size());
+  for (std::uint32_t p = 0; p < phrases; ++p) first_keys(p, [&](std::uint32_t k) { ++first_begin_[k + 1]; });
+  for (std::size_t k = 0; k < key_count; ++k) first_begin_[k + 1] += first_begin_[k];
+  first_phrases_.assign(first_begin_.back(), 0);
+  std::vector<std::uint32_t> fill(first_begin_.begin(), first_begin_.end() - 1);
+  for (std::uint32_t p = 0; p < phrases; ++p) first_keys(p, [&](std::uint32_t k) { first_phrases_[fill[k]++] = p; });
 }
 
-namespace {
-bool token_has(const Lemmatizer& lem, const Token& t, const std::vector<std::uint32_t>& keys) {
-  for (auto tk : lem.view(t.keys))
-    for (auto k : keys)
-      if (tk == k) return true;
-  return false;
-}
-}  // namespace
-
-bool PhraseIndex::match_from(const std::vector<PhraseElement>& p, std::size_t e, const AnalyzedText& text,
-                             const Lemmatizer& lem, std::uint32_t tok, std::uint32_t sentence,
-                             std::uint32_t& end) const {
-  if (e == p.size()) {
+bool PhraseIndex::match_from(std::uint32_t e, std::uint32_t last, const AnalyzedText& text, const Lemmatizer& lem,
+                             std::uint32_t tok, std::uint32_t sentence, std::uint32_t& end) const {
+  if (e == last) {
     end = tok;
     return true;
   }
-  const auto& el = p[e];
+  const Element& el = elements_[e];
   if (el.kind == PhraseElement::gap) {
     for (std::uint32_t skip = 0; skip <= 3; ++skip) {
-      if (match_from(p, e + 1, text, lem, tok + skip, sentence, end)) return true;
+      if (match_from(e + 1, last, text, lem, tok + skip, sentence, end)) return true;
       if (tok + skip >= text.tokens.size() || text.tokens[tok + skip].sentence != sentence) break;
     }
     return false;
   }
   if (tok >= text.tokens.size() || text.tokens[tok].sentence != sentence) return false;
-  if (el.kind == PhraseElement::word && !token_has(lem, text.tokens[tok], el.keys)) return false;
-  return match_from(p, e + 1, text, lem, tok + 1, sentence, end);
+  if (el.kind == PhraseElement::word) {
+    bool has = false;
+    for (auto tk : lem.view(text.tokens[tok].keys))
+      for (auto k = el.keys_begin; k < el.keys_end && !has; ++k) has = keys_[k] == tk;
+    if (!has) return false;
+  }
+  return match_from(e + 1, last, text, lem, tok + 1, sentence, end);
 }
 
 void PhraseIndex::find(const AnalyzedText& text, const Lemmatizer& lem, std::vector<PhraseHit>& out) const {
   const std::size_t base = out.size();
+  const auto keys = static_cast<std::uint32_t>(first_begin_.empty() ? 0 : first_begin_.size() - 1);
   for (std::uint32_t i = 0; i < text.tokens.size(); ++i) {
     const auto& t = text.tokens[i];
     const std::size_t token_base = out.size();
     for (auto k : lem.view(t.keys)) {
-      if (k >= by_first_key_.size()) continue;
-      for (auto p : by_first_key_[k]) {
+      if (k >= keys) continue;
+      for (auto q = first_begin_[k]; q < first_begin_[k + 1]; ++q) {
+        const std::uint32_t p = first_phrases_[q];
         bool seen = false;
         for (std::size_t h = token_base; h < out.size(); ++h) seen |= out[h].phrase == p;
         if (seen) continue;
         std::uint32_t end = 0;
-        if (match_from(phrases_[p], 1, text, lem, i + 1, t.sentence, end)) out.push_back({p, i, end});
+        if (match_from(phrase_begin_[p] + 1, phrase_begin_[p + 1], text, lem, i + 1, t.sentence, end))
+          out.push_back({p, i, end});
       }
     }
   }

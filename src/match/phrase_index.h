@@ -21,21 +21,30 @@ struct PhraseHit {
 };
 
 // Every lexicon phrase of every rule, indexed by the keys of its first word: one hash-free
-// array lookup per token key finds the phrases that could start there.
+// array lookup per token key finds the phrases that could start there. Phrases, their elements
+// and their keys are stored flat (one array each): with a large lexicon the vector-of-vectors
+// layout was three dependent cache misses per candidate phrase.
 class PhraseIndex {
  public:
   std::uint32_t add(std::vector<PhraseElement> elements);
   void build(std::size_t key_count);
   // Appends hits sorted by phrase id, then position.
   void find(const AnalyzedText& text, const Lemmatizer& lem, std::vector<PhraseHit>& out) const;
-  std::size_t size() const { return phrases_.size(); }
+  std::size_t size() const { return phrase_begin_.size() - 1; }
 
  private:
-  bool match_from(const std::vector<PhraseElement>& p, std::size_t e, const AnalyzedText& text,
-                  const Lemmatizer& lem, std::uint32_t tok, std::uint32_t sentence,
-                  std::uint32_t& end) const;
-  std::vector<std::vector<PhraseElement>> phrases_;
-  std::vector<std::vector<std::uint32_t>> by_first_key_;
+  struct Element {
+    PhraseElement::Kind kind;
+    std::uint32_t keys_begin, keys_end;  // in keys_
+  };
+  // elements [e, last) of a phrase from token `tok` on, inside `sentence`
+  bool match_from(std::uint32_t e, std::uint32_t last, const AnalyzedText& text, const Lemmatizer& lem,
+                  std::uint32_t tok, std::uint32_t sentence, std::uint32_t& end) const;
+  std::vector<Element> elements_;
+  std::vector<std::uint32_t> keys_;
+  std::vector<std::uint32_t> phrase_begin_{0};  // phrase p: elements_[phrase_begin_[p], phrase_begin_[p + 1])
+  std::vector<std::uint32_t> first_begin_;      // key k: first_phrases_[first_begin_[k], first_begin_[k + 1])
+  std::vector<std::uint32_t> first_phrases_;
 };
 
 // Hits of phrase ids [first, last) — a rule's phrases are contiguous.
