@@ -32,6 +32,15 @@ Checker::Checker(const Policy& policy, const RuleOverrides& overrides)
     lang_mask_.push_back(mask);
     levels_.push_back(l);
   }
+  trigger_rule_.assign(policy.phrases.size(), kNoRule);
+  needs_hit_.assign(policy.rules.size(), 0);
+  has_hit_.assign(policy.rules.size(), 0);
+  for (std::size_t i = 0; i < policy.matchers.size(); ++i) {
+    const auto [first, last] = policy.matchers[i]->needs_phrase_hit();
+    if (first >= last) continue;
+    needs_hit_[i] = 1;
+    for (auto p = first; p < last && p < trigger_rule_.size(); ++p) trigger_rule_[p] = static_cast<std::uint32_t>(i);
+  }
 }
 
 bool Checker::applies(std::size_t i, const Post& post, Lang lang) const {
@@ -55,9 +64,17 @@ std::vector<Finding> Checker::check(const Post& post) {
   hits_.clear();
   policy_.phrases.find(text_, lemmatizer_, hits_);
   policy_.patterns.scan(text_, fired_);
+  for (auto r : hit_rules_) has_hit_[r] = 0;
+  hit_rules_.clear();
+  for (const auto& h : hits_)
+    if (const auto r = h.phrase < trigger_rule_.size() ? trigger_rule_[h.phrase] : kNoRule; r != kNoRule && !has_hit_[r]) {
+      has_hit_[r] = 1;
+      hit_rules_.push_back(r);
+    }
   const std::string_view channel = taxonomy::canonical_channel(post.channel);
   MatchContext ctx{post, text_, lemmatizer_, hits_, fired_, channel, post.is_reply(), spelling_suggestions_};
   for (std::size_t i = 0; i < policy_.rules.size(); ++i) {
+    if (needs_hit_[i] && !has_hit_[i]) continue;
     if (!applies(i, post, lang)) continue;
     const std::size_t before = out.size();
     policy_.matchers[i]->match(ctx, policy_.rules[i], out);

@@ -40,6 +40,12 @@ class Checker {
   AnalyzedText text_;
   std::vector<PhraseHit> hits_;
   std::vector<int> fired_;
+  // Rules that only fire on a hit of their own phrases, and which rule a trigger phrase is of:
+  // per post, those without a hit are skipped.
+  std::vector<std::uint8_t> needs_hit_, has_hit_;
+  std::vector<std::uint32_t> trigger_rule_;  // phrase id → rule (kNoRule: none)
+  std::vector<std::uint32_t> hit_rules_;     // rules marked in has_hit_ for the current post
+  static constexpr std::uint32_t kNoRule = ~std::uint32_t{0};
 };
 
 // Lines and columns (1-based, columns in code points) of byte offsets in a text.

@@ -34,6 +34,10 @@ class Matcher {
  public:
   virtual ~Matcher() = default;
   virtual void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const = 0;
+  // Phrase ids [first, last) without a hit of which match() never finds anything: the checker
+  // then skips the call (a large lexicon is hundreds of phrase rules, few of which hit a post).
+  // {0, 0}: the matcher looks at more than its phrases.
+  virtual std::pair<std::uint32_t, std::uint32_t> needs_phrase_hit() const { return {0, 0}; }
 };
 
 Finding make_finding(const Rule& rule, std::uint32_t start, std::uint32_t end);

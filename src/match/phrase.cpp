@@ -14,6 +14,7 @@ class PhraseMatcher : public Matcher {
       out.push_back(make_finding(rule, b, e));
     }
   }
+  PhraseRange needs_phrase_hit() const override { return phrases_; }
 
  private:
   PhraseRange phrases_;

@@ -15,6 +15,7 @@ class SubstituteMatcher : public Matcher {
       out.push_back(std::move(f));
     }
   }
+  PhraseRange needs_phrase_hit() const override { return phrases_; }
 
  private:
   PhraseRange phrases_;
