@@ -13,6 +13,7 @@
 #include "audit/response_tracker.h"
 #include "input/timestamp.h"
 #include "policy/taxonomy.h"
+#include "text/shared_answers.h"
 
 namespace grabli {
 
@@ -124,6 +125,8 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
 
   RuleOverrides overrides = config_.overrides;
   overrides.spelling_suggestions = false;
+  // With several workers, each one's Hunspell answers serve the others (one policy, one vocabulary).
+  SharedAnswers shared_answers;
   std::vector<std::thread> workers;
   for (unsigned w = 0; w < options_.jobs; ++w) {
     workers.emplace_back([&] {
@@ -134,6 +137,7 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
           std::unique_lock lock(m);
           work_ready.wait(lock, [&] { return !work.empty() || reading_done || abort; });
           if (work.empty() || abort) {
+            if (checker) checker->lemmatizer().share_answers(nullptr);  // shared_answers ends with run()
             if (options_.keep_checkers)
               for (auto* c : {&checker, &cue_checker})
                 if (*c) options_.keep_checkers->push_back(std::move(*c));
@@ -147,7 +151,10 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
           if (!r.error.empty()) continue;
           try {
             if (!r.context) {
-              if (!checker) checker = std::make_unique<Checker>(policy_, overrides);
+              if (!checker) {
+                checker = std::make_unique<Checker>(policy_, overrides);
+                if (options_.jobs > 1) checker->lemmatizer().share_answers(&shared_answers);
+              }
               r.findings = checker->check(r.post);
             } else if (cues_) {
               if (!cue_checker) cue_checker = std::make_unique<Checker>(*cues_);

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "text/normalize.h"
+#include "text/shared_answers.h"
 
 namespace grabli {
 namespace fs = std::filesystem;
@@ -133,13 +134,29 @@ bool Lemmatizer::has(Script script) { return dict(script) != nullptr; }
 
 std::vector<std::string> Lemmatizer::stems(std::string_view norm_form, Script script) {
   std::vector<std::string> out;
+  if (norm_form.empty() || norm_form.size() > 100) return out;
+  const auto sc = static_cast<std::uint8_t>(script);
+  if (shared_)
+    if (auto known = shared_->stems(sc, norm_form)) return std::move(*known);
   Hunspell* h = dict(script);
-  if (!h || norm_form.empty() || norm_form.size() > 100) return out;
+  if (!h) return out;
   for (auto& s : h->stem(std::string(norm_form))) {
     std::string n = normalize_word(s);
     if (!n.empty()) out.push_back(std::move(n));
   }
+  if (shared_) shared_->put_stems(sc, norm_form, out);
   return out;
+}
+
+std::optional<bool> Lemmatizer::spell(std::string_view form, Script script) {
+  const auto sc = static_cast<std::uint8_t>(script);
+  if (shared_)
+    if (auto known = shared_->spelled(sc, form)) return known;
+  Hunspell* h = dict(script);
+  if (!h) return std::nullopt;
+  const bool ok = h->spell(std::string(form));
+  if (shared_) shared_->put_spelled(sc, form, ok);
+  return ok;
 }
 
 Lemmatizer::Lookup Lemmatizer::lookup(std::string_view norm_form, Script script, bool lemmatise) {
@@ -168,26 +185,26 @@ Lemmatizer::Lookup Lemmatizer::lookup(std::string_view norm_form, Script script,
   return {r, slot};
 }
 
-namespace {
-std::optional<bool> spelled_in_slot(std::int8_t& cached, Hunspell* h, std::string_view form) {
-  if (cached < 0) {
-    if (!h) return std::nullopt;
-    cached = h->spell(std::string(form)) ? 1 : 0;
-  }
-  return cached == 1;
-}
-}  // namespace
-
 std::optional<bool> Lemmatizer::spelled_right(std::uint32_t form_slot, std::string_view form, Script script) {
   if (form_slot >= forms_.size()) return spelled_right(form, script);
-  Form& f = forms_[form_slot];
-  return spelled_in_slot(f.spelled, f.spelled < 0 ? dict(script) : nullptr, form);
+  std::int8_t& cached = forms_[form_slot].spelled;
+  if (cached < 0) {
+    const auto ok = spell(form, script);
+    if (!ok) return std::nullopt;
+    cached = *ok ? 1 : 0;
+  }
+  return cached == 1;
 }
 
 std::optional<bool> Lemmatizer::spelled_right_capitalised(std::uint32_t form_slot, std::string_view form, Script script) {
   if (form_slot >= forms_.size()) return spelled_right(form, script);
-  Form& f = forms_[form_slot];
-  return spelled_in_slot(f.spelled_capitalised, f.spelled_capitalised < 0 ? dict(script) : nullptr, form);
+  std::int8_t& cached = forms_[form_slot].spelled_capitalised;
+  if (cached < 0) {
+    const auto ok = spell(form, script);
+    if (!ok) return std::nullopt;
+    cached = *ok ? 1 : 0;
+  }
+  return cached == 1;
 }
 
 bool Lemmatizer::may_reach_key(std::string_view norm_form, Script script) {
@@ -203,10 +220,9 @@ bool Lemmatizer::may_reach_key(std::string_view norm_form, Script script) {
 
 std::optional<bool> Lemmatizer::spelled_right(std::string_view form, Script script) {
   if (auto it = spell_cache_.find(form); it != spell_cache_.end()) return it->second;
-  Hunspell* h = dict(script);
-  if (!h) return std::nullopt;
-  const bool ok = h->spell(std::string(form));
-  spell_cache_.emplace(std::string(form), ok);
+  const auto ok = spell(form, script);
+  if (!ok) return std::nullopt;
+  spell_cache_.emplace(std::string(form), *ok);
   return ok;
 }
 

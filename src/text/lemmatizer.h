@@ -17,6 +17,8 @@ class Hunspell;
 
 namespace grabli {
 
+class SharedAnswers;
+
 enum class Script : std::uint8_t { none, cyrillic, latin, other };
 
 // Where the Hunspell dictionaries are: DICPATH first, then the standard Debian places.
@@ -71,6 +73,9 @@ class Lemmatizer {
   std::vector<std::string> suggest(std::string_view form, Script script);
 
   bool has(Script script);  // a dictionary exists for the script (loads it)
+  // Hunspell answers to take from, and give to, the other workers of an audit (see
+  // text/shared_answers.h); null: this lemmatizer asks its own Hunspell only.
+  void share_answers(SharedAnswers* shared) { shared_ = shared; }
 
   // Starts loading the dictionary of a script in the background (≈85 ms for ru_RU), so that a
   // cold `check` overlaps it with compiling the policy. The first Lemmatizer that needs that
@@ -85,6 +90,8 @@ class Lemmatizer {
   DictionaryPaths paths_;
   std::vector<std::string> extra_words_;
   std::unique_ptr<Hunspell> ru_, en_;
+  SharedAnswers* shared_ = nullptr;
+  std::optional<bool> spell(std::string_view form, Script script);  // shared answer, else Hunspell
   bool ru_tried_ = false, en_tried_ = false;
   struct Form {
     KeyRange keys;

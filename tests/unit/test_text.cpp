@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "helpers.h"
+#include "text/lemmatizer.h"
 #include "text/normalize.h"
+#include "text/shared_answers.h"
 #include "text/utf8.h"
 
 using namespace grabli;
@@ -140,4 +142,35 @@ TEST_CASE("lemmatizer: missing dictionaries degrade, never fail") {
   Lemmatizer lem(keys, DictionaryPaths{});
   CHECK(lem.stems("подложили", Script::cyrillic).empty());
   CHECK_FALSE(lem.spelled_right("слово", Script::cyrillic).has_value());
+}
+
+TEST_CASE("shared answers: one worker's Hunspell answers serve another, by script and form") {
+  SharedAnswers shared;
+  CHECK_FALSE(shared.stems(1, "виноваты"));
+  shared.put_stems(1, "виноваты", {"виноватый"});
+  shared.put_spelled(1, "виноваты", true);
+  shared.put_spelled(2, "виноваты", false);
+  REQUIRE(shared.stems(1, "виноваты"));
+  CHECK(*shared.stems(1, "виноваты") == std::vector<std::string>{"виноватый"});
+  CHECK_FALSE(shared.stems(2, "виноваты"));
+  CHECK(shared.spelled(1, "виноваты") == std::optional<bool>(true));
+  CHECK(shared.spelled(2, "виноваты") == std::optional<bool>(false));
+}
+
+TEST_CASE("shared answers: two lemmatizers sharing answers agree with one that does not") {
+  GRABLI_NEED_DICTIONARIES();
+  KeyTable keys;
+  SharedAnswers shared;
+  Lemmatizer a(keys, DictionaryPaths::discover()), b(keys, DictionaryPaths::discover()),
+      alone(keys, DictionaryPaths::discover());
+  a.share_answers(&shared);
+  b.share_answers(&shared);
+  for (const std::string w : {"виноваты", "испрвили", "refunded", "teh", "Москва", "москва"}) {
+    const auto script = static_cast<unsigned char>(w[0]) >= 0xD0 ? Script::cyrillic : Script::latin;
+    INFO(w);
+    const auto first = a.spelled_right(w, script);  // asks Hunspell, tells the others
+    CHECK(b.spelled_right(w, script) == first);     // answered from the shared table
+    CHECK(alone.spelled_right(w, script) == first);
+    CHECK(b.stems(w, script) == alone.stems(w, script));
+  }
 }
