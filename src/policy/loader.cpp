@@ -11,11 +11,11 @@
 #include "config/limits.h"
 #include "policy/embedded.h"
 #include "policy/policy.h"
+#include "policy/stem_cache.h"
+#include "policy/stem_table.h"
 #include "policy/taxonomy.h"
 #include "policy/yaml_check.h"
 #include "text/normalize.h"
-#include "policy/stem_cache.h"
-#include "policy/stem_table.h"
 
 namespace grabli {
 namespace fs = std::filesystem;

@@ -185,9 +185,7 @@ Lemmatizer::Lookup Lemmatizer::lookup(std::string_view norm_form, Script script,
   return {r, slot};
 }
 
-std::optional<bool> Lemmatizer::spelled_right(std::uint32_t form_slot, std::string_view form, Script script) {
-  if (form_slot >= forms_.size()) return spelled_right(form, script);
-  std::int8_t& cached = forms_[form_slot].spelled;
+std::optional<bool> Lemmatizer::slot_spelling(std::int8_t& cached, std::string_view form, Script script) {
   if (cached < 0) {
     const auto ok = spell(form, script);
     if (!ok) return std::nullopt;
@@ -196,15 +194,14 @@ std::optional<bool> Lemmatizer::spelled_right(std::uint32_t form_slot, std::stri
   return cached == 1;
 }
 
+std::optional<bool> Lemmatizer::spelled_right(std::uint32_t form_slot, std::string_view form, Script script) {
+  if (form_slot >= forms_.size()) return spelled_right(form, script);
+  return slot_spelling(forms_[form_slot].spelled, form, script);
+}
+
 std::optional<bool> Lemmatizer::spelled_right_capitalised(std::uint32_t form_slot, std::string_view form, Script script) {
   if (form_slot >= forms_.size()) return spelled_right(form, script);
-  std::int8_t& cached = forms_[form_slot].spelled_capitalised;
-  if (cached < 0) {
-    const auto ok = spell(form, script);
-    if (!ok) return std::nullopt;
-    cached = *ok ? 1 : 0;
-  }
-  return cached == 1;
+  return slot_spelling(forms_[form_slot].spelled_capitalised, form, script);
 }
 
 bool Lemmatizer::may_reach_key(std::string_view norm_form, Script script) {

@@ -91,7 +91,6 @@ class Lemmatizer {
   std::vector<std::string> extra_words_;
   std::unique_ptr<Hunspell> ru_, en_;
   SharedAnswers* shared_ = nullptr;
-  std::optional<bool> spell(std::string_view form, Script script);  // shared answer, else Hunspell
   bool ru_tried_ = false, en_tried_ = false;
   struct Form {
     KeyRange keys;
@@ -111,6 +110,9 @@ class Lemmatizer {
   };
   Filter ru_filter_, en_filter_;
   bool may_reach_key(std::string_view norm_form, Script script);
+  std::optional<bool> spell(std::string_view form, Script script);  // the shared answer, else Hunspell's
+  // A form slot's cached answer (-1: not asked yet), asked and kept on first use.
+  std::optional<bool> slot_spelling(std::int8_t& cached, std::string_view form, Script script);
 };
 
 }  // namespace grabli
