@@ -303,7 +303,7 @@ Every figure in the tables comes from that one run, on the same text; only the s
 posts of the benchmark corpus. `BM_Analyze` is normalise+tokenise without lemma lookups;
 `BM_AnalyzeLemmatised` adds the per-form key lookup on a warm cache; `BM_LemmaKeysFresh` is the
 same lookup on an emptied cache (Hunspell stem for every distinct form); `BM_PatternScan` is the
-`RE2::Set` pass; `BM_PhraseFind` the lemma-index pass; `BM_CheckPost` a whole `Checker::check`
+pattern pass (atoms, then the patterns they select); `BM_PhraseFind` the lemma-index pass; `BM_CheckPost` a whole `Checker::check`
 (second argument 1: the spelling packs switched off). Every benchmark runs one untimed pass first
 (warm lemma cache and RE2 DFA: the steady state of a long audit). Rates are per CPU second; on a
 loaded machine the wall-clock time per iteration is higher.
