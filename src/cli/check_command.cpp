@@ -94,7 +94,11 @@ int run_check(int argc, char** argv) {
       read_text_stream(std::cin, stdin_text, stdin_error, c.limits.max_post_bytes);
     prefetch_dictionaries(files, stdin_text);
   };
-  auto setup = load_setup(so, std::cerr);
+  // main() ends the command with _Exit and leaves these to the operating system: freeing the
+  // Hunspell dictionaries would cost a quarter of a cold check
+  static std::optional<Setup> setup;
+  static std::optional<Checker> kept_checker;
+  setup = load_setup(so, std::cerr);
   if (!setup) return kExitError;
   Level threshold = setup->config.fail_on.value_or(Level::warning);
   if (!fail_on.empty() && !parse_level(fail_on, threshold)) {
@@ -103,7 +107,7 @@ int run_check(int argc, char** argv) {
   }
   if (auto* sp = dynamic_cast<PolicyAwarePrinter*>(printer.get())) sp->set_policy(setup->policy.get());
 
-  Checker checker(*setup->policy, setup->config.overrides);
+  Checker& checker = kept_checker.emplace(*setup->policy, setup->config.overrides);
   DraftMeta meta{role, channel, lang, std::nullopt};
   if (vm.count("reply-to")) meta.reply_to = reply_to;
   bool failed = false, had_error = false;

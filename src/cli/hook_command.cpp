@@ -130,7 +130,11 @@ int run(int argc, char** argv) {
     std::cerr << "grabli hook run: " << why << "\n";
     return kExitError;
   }
-  auto setup = load_setup(so, std::cerr);
+  // main() ends the command with _Exit and leaves these to the operating system: freeing the
+  // Hunspell dictionaries would cost a quarter of a cold check
+  static std::optional<Setup> setup;
+  static std::optional<Checker> kept_checker;
+  setup = load_setup(so, std::cerr);
   if (!setup) return kExitError;
   Level threshold = setup->config.fail_on.value_or(Level::warning);
   if (!fail_on.empty() && !parse_level(fail_on, threshold)) {
@@ -147,7 +151,7 @@ int run(int argc, char** argv) {
   }
   for (const auto& s : staged.skipped) std::cerr << "grabli: " << s << "\n";
 
-  Checker checker(*setup->policy, setup->config.overrides);
+  Checker& checker = kept_checker.emplace(*setup->policy, setup->config.overrides);
   std::size_t failing = 0, failing_files = 0;
   bool had_error = false;
   printer->begin();
