@@ -6,6 +6,8 @@
 
 #include "engine/suppressions.h"
 #include "policy/stem_cache.h"
+#include "text/form_table.h"
+#include "text/utf8.h"
 #include <fstream>
 #include <iostream>
 
@@ -17,8 +19,48 @@ bool use_color(bool no_color_flag, int fd) {
   return isatty(fd) != 0;
 }
 
+namespace {
+
+// Whether the table says every word of `script` in the text is spelled right: then neither the
+// words' stems nor their spelling (nor suggestions) need Hunspell. Words are runs of one
+// script's letters, roughly as the analyser makes them; a miss only means a dictionary load.
+bool table_knows_words(const FormTable& table, std::string_view text, Script script) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto d = utf8::decode(text, i);
+    auto script_of = [](char32_t c) {
+      if (c >= 0x400 && c <= 0x4FF) return Script::cyrillic;
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return Script::latin;
+      return Script::none;
+    };
+    const Script s = script_of(d.cp);
+    if (s == Script::none) {
+      i += d.len;
+      continue;
+    }
+    const std::size_t start = i;
+    bool lower = false, upper = false;
+    while (i < text.size()) {
+      const auto e = utf8::decode(text, i);
+      if (script_of(e.cp) != s && !(s == Script::latin && e.cp == '\'' && i + 1 < text.size() &&
+                                     script_of(utf8::decode(text, i + 1).cp) == s))
+        break;
+      const bool up = (e.cp >= 'A' && e.cp <= 'Z') || (e.cp >= 0x400 && e.cp <= 0x42F);
+      (up ? upper : lower) = true;
+      i += e.len;
+    }
+    if (s != script || (upper && !lower && i - start > 2)) continue;  // capitals only: not spell-checked
+    const auto ok = table.spelled(text.substr(start, i - start));
+    if (!ok || !*ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void prefetch_dictionaries(const std::vector<std::string>& files, const std::string& stdin_text) {
   std::size_t cyrillic = 0, latin = 0;
+  std::vector<std::string> heads;
   auto count = [&](std::string_view s) {
     for (unsigned char c : s) {
       cyrillic += c == 0xD0 || c == 0xD1;
@@ -33,10 +75,19 @@ void prefetch_dictionaries(const std::vector<std::string>& files, const std::str
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
     count(head);
+    heads.push_back(std::move(head));
   }
   const auto paths = DictionaryPaths::discover();
-  if (cyrillic) Lemmatizer::prefetch(paths, Script::cyrillic);
-  if (latin > 2 * cyrillic) Lemmatizer::prefetch(paths, Script::latin);
+  // with a form table that knows every word, the check needs no dictionary at all
+  auto needed = [&](const std::optional<std::filesystem::path>& dict, Script script) {
+    const FormTable* t = dict ? FormTable::for_dictionary(*dict) : nullptr;
+    if (!t || !table_knows_words(*t, stdin_text, script)) return true;
+    for (const auto& h : heads)
+      if (!table_knows_words(*t, h, script)) return true;
+    return false;
+  };
+  if (cyrillic && needed(paths.ru, Script::cyrillic)) Lemmatizer::prefetch(paths, Script::cyrillic);
+  if (latin > 2 * cyrillic && needed(paths.en, Script::latin)) Lemmatizer::prefetch(paths, Script::latin);
 }
 
 CheckResult check_draft(const std::string& name, std::string content, const Setup& setup, Checker& checker,

@@ -17,6 +17,9 @@ struct RuleOverrides {
   // Hunspell's suggestions cost tens of milliseconds a word: right for one draft, not for a
   // year of posts, so audits turn them off (the finding still says the word is unknown).
   bool spelling_suggestions = true;
+  // Answer known word forms from the build-time tables instead of loading Hunspell (see
+  // text/form_table.h); the answers are the same either way.
+  bool form_tables = true;
 };
 
 // Checks posts against a compiled policy. One per thread: it owns the Hunspell objects,

@@ -473,6 +473,7 @@ LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vecto
   policy->vocabulary = std::move(vocabulary);
   policy->dictionaries = dictionaries;
   Lemmatizer lem(policy->keys, dictionaries);
+  lem.use_form_tables(true);  // a team's own rule words, stemmed without loading Hunspell
   Builder b(*policy, lem, stem_cache);
   std::unordered_map<std::string, std::string> seen_ids;  // full id → where
   ParsePipeline parsed(sources, limits);

@@ -6,6 +6,7 @@
 #include <future>
 #include <mutex>
 
+#include "text/form_table.h"
 #include "text/normalize.h"
 #include "text/shared_answers.h"
 
@@ -95,7 +96,9 @@ StemTableInfo dictionary_signature(const DictionaryPaths& paths) {
 }
 
 Lemmatizer::Lemmatizer(const KeyTable& keys, DictionaryPaths paths, std::vector<std::string> extra_words)
-    : keys_(keys), paths_(std::move(paths)), extra_words_(std::move(extra_words)) {}
+    : keys_(keys), paths_(std::move(paths)), extra_words_(std::move(extra_words)) {
+  for (const auto& w : extra_words_) extra_norms_.insert(normalize_word(w));
+}
 
 Lemmatizer::~Lemmatizer() = default;
 
@@ -130,7 +133,20 @@ Hunspell* Lemmatizer::dict(Script script) {
   return nullptr;
 }
 
-bool Lemmatizer::has(Script script) { return dict(script) != nullptr; }
+const FormTable* Lemmatizer::table(Script script) {
+  if (!use_tables_) return nullptr;
+  const bool ru = script == Script::cyrillic;
+  if (!ru && script != Script::latin) return nullptr;
+  auto& tried = ru ? ru_table_tried_ : en_table_tried_;
+  auto& t = ru ? ru_table_ : en_table_;
+  if (!tried) {
+    tried = 1;
+    if (const auto& p = ru ? paths_.ru : paths_.en) t = FormTable::for_dictionary(*p);
+  }
+  return t;
+}
+
+bool Lemmatizer::has(Script script) { return table(script) != nullptr || dict(script) != nullptr; }
 
 std::vector<std::string> Lemmatizer::stems(std::string_view norm_form, Script script) {
   std::vector<std::string> out;
@@ -138,6 +154,8 @@ std::vector<std::string> Lemmatizer::stems(std::string_view norm_form, Script sc
   const auto sc = static_cast<std::uint8_t>(script);
   if (shared_)
     if (auto known = shared_->stems(sc, norm_form)) return std::move(*known);
+  if (const FormTable* t = table(script); t && !extra_norms_.contains(norm_form) && t->stems(norm_form, out))
+    return out;
   Hunspell* h = dict(script);
   if (!h) return out;
   for (auto& s : h->stem(std::string(norm_form))) {
@@ -152,6 +170,9 @@ std::optional<bool> Lemmatizer::spell(std::string_view form, Script script) {
   const auto sc = static_cast<std::uint8_t>(script);
   if (shared_)
     if (auto known = shared_->spelled(sc, form)) return known;
+  // the vocabulary only adds words: the table's "no" stands only when there is none
+  if (const FormTable* t = table(script))
+    if (const auto ok = t->spelled(form); ok && (*ok || extra_words_.empty())) return ok;
   Hunspell* h = dict(script);
   if (!h) return std::nullopt;
   const bool ok = h->spell(std::string(form));

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "text/form_cache.h"
@@ -18,6 +19,7 @@ class Hunspell;
 namespace grabli {
 
 class SharedAnswers;
+class FormTable;
 
 enum class Script : std::uint8_t { none, cyrillic, latin, other };
 
@@ -76,6 +78,9 @@ class Lemmatizer {
   // Hunspell answers to take from, and give to, the other workers of an audit (see
   // text/shared_answers.h); null: this lemmatizer asks its own Hunspell only.
   void share_answers(SharedAnswers* shared) { shared_ = shared; }
+  // Answer from the build-time form tables (text/form_table.h) where they hold the form, and
+  // load Hunspell only for the rest. Off by default: the build tools that make tables ask Hunspell.
+  void use_form_tables(bool on) { use_tables_ = on; }
 
   // Starts loading the dictionary of a script in the background (≈85 ms for ru_RU), so that a
   // cold `check` overlaps it with compiling the policy. The first Lemmatizer that needs that
@@ -92,6 +97,12 @@ class Lemmatizer {
   std::unique_ptr<Hunspell> ru_, en_;
   SharedAnswers* shared_ = nullptr;
   bool ru_tried_ = false, en_tried_ = false;
+  bool use_tables_ = false;
+  std::int8_t ru_table_tried_ = 0, en_table_tried_ = 0;
+  const FormTable *ru_table_ = nullptr, *en_table_ = nullptr;
+  const FormTable* table(Script script);
+  // extra_words_ normalised: a form the policy's vocabulary adds has answers no table knows
+  std::unordered_set<std::string, StringHash, std::equal_to<>> extra_norms_;
   struct Form {
     KeyRange keys;
     std::int8_t spelled = -1;  // -1 not asked yet, else Hunspell's answer for the form as normalised
