@@ -122,6 +122,20 @@ std::string_view closest_key(const std::vector<std::string_view>& keys, std::str
   return taxonomy::closest(std::span<const std::string_view>(keys.data(), keys.size()), k);
 }
 
+// The words of a phrase, split at white space as `istream >> string` would (without its locale,
+// which cost as much as the rest of compiling a phrase).
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> out;
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  for (std::size_t i = 0; i < s.size();) {
+    while (i < s.size() && space(s[i])) ++i;
+    const std::size_t b = i;
+    while (i < s.size() && !space(s[i])) ++i;
+    if (i > b) out.push_back(s.substr(b, i - b));
+  }
+  return out;
+}
+
 class Builder : public PolicyBuilder {
  public:
   Builder(Policy& p, Lemmatizer& lem, StemCache* stem_cache) : p_(p), lem_(lem), stem_cache_(stem_cache) {}
@@ -131,9 +145,7 @@ class Builder : public PolicyBuilder {
   std::uint32_t add_phrase(const YAML::Node& where, std::string_view phrase) override {
     using Variant = std::vector<PhraseElement>;
     std::vector<Variant> variants(1);
-    std::istringstream in{std::string(phrase)};
-    std::string piece;
-    while (in >> piece) {
+    for (std::string_view piece : split_words(phrase)) {
       std::vector<Variant> slot;
       if (piece == "*") {
         slot.push_back({{PhraseElement::any, {}}});
@@ -209,9 +221,7 @@ class Builder : public PolicyBuilder {
       alt.remove_suffix(1);
     }
     const std::string norm = normalize_words(alt);
-    std::vector<std::string> parts;
-    std::istringstream in(norm);
-    for (std::string w; in >> w;) parts.push_back(w);
+    const std::vector<std::string_view> parts = split_words(norm);
     if (parts.empty())
       fail(where, "phrase '" + std::string(phrase) + "' has a word with no letters or digits: '" + std::string(alt) + "'");
     std::vector<PhraseElement> out;
@@ -219,7 +229,7 @@ class Builder : public PolicyBuilder {
       const auto& w = parts[i];
       PhraseElement el{PhraseElement::word, {}};
       if (prefix && i + 1 == parts.size()) {
-        if (w.size() < 2) fail(where, "prefix '" + w + "*' is too short");
+        if (w.size() < 2) fail(where, "prefix '" + std::string(w) + "*' is too short");
         el.keys.push_back(p_.keys.intern_prefix(w));
       } else if (exact) {
         el.keys.push_back(p_.keys.intern_exact(w));
@@ -230,7 +240,7 @@ class Builder : public PolicyBuilder {
           if (const auto* cached = stem_cache_->find(w)) stems = *cached;
         if (!stems) {
           stems = lem_.stems(w, script_of(w));
-          if (stem_cache_ && lem_.has(script_of(w))) stem_cache_->add(w, *stems);
+          if (stem_cache_ && lem_.has(script_of(w))) stem_cache_->add(std::string(w), *stems);
         }
         // a headword stands for itself; only an inflected rule word («виноваты») also means its
         // headwords — else «revenue» would also mean «venue»
