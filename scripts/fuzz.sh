@@ -9,7 +9,7 @@ build=${GRABLI_FUZZ_BUILD:-build-fuzz}
 secs=${1:-20}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_policy fuzz_text fuzz_text_spelling fuzz_front_matter fuzz_reader_jsonl fuzz_reader_csv
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_policy fuzz_text fuzz_text_spelling fuzz_front_matter fuzz_form_table fuzz_reader_jsonl fuzz_reader_csv
                                      fuzz_reader_telegram fuzz_reader_vk fuzz_reader_twitter)
 seed() {  # seed TARGET: copies the repository's own inputs for that target into its corpus
   local dir="$build/corpus/$1"
@@ -21,6 +21,9 @@ seed() {  # seed TARGET: copies the repository's own inputs for that target into
       grep -rhoE '^ *- "[^"]{4,}"|text: "[^"]{4,}"' rules | sed -E 's/^ *- "|text: "//; s/"$//' | head -1000 |
         awk -v d="$dir" '{ f = sprintf("%s/ex%04d", d, NR); printf "%c%s", 33 + NR % 90, $0 > f; close(f) }' ;;
     fuzz_front_matter) find examples tests/fixtures docs -name '*.md' -size -64k -exec cp -t "$dir" {} + 2>/dev/null || true ;;
+    fuzz_form_table)  # forms with flags and stems; the second one with a few damaged bytes
+      printf 'кошка\t\x0f\tкошка\nкошками\t\x09\tкошка|кошкам\nthe\t\x07\t\nМосква\t\x01\t\n' > "$dir/seed-clean"
+      printf 'кошка\t\x0f\tкошка\nthe\t\x07\t\n\0\x00\x58\xff\x00\x60\x01 кошка' > "$dir/seed-damaged" ;;
     fuzz_reader_jsonl) cp tests/fixtures/audit/*.jsonl "$dir" ;;
     fuzz_reader_csv) cp tests/fixtures/audit/*.csv "$dir" ;;
     fuzz_reader_telegram) cp tests/fixtures/audit/telegram-*.json "$dir" ;;
