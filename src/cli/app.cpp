@@ -7,6 +7,7 @@
 #include "engine/suppressions.h"
 #include "policy/stem_cache.h"
 #include "text/form_table.h"
+#include "text/normalize.h"
 #include "text/utf8.h"
 #include <fstream>
 #include <iostream>
@@ -24,15 +25,14 @@ namespace {
 // Whether the table says every word of `script` in the text is spelled right: then neither the
 // words' stems nor their spelling (nor suggestions) need Hunspell. Words are runs of one
 // script's letters, roughly as the analyser makes them; a miss only means a dictionary load.
+Script script_of(char32_t c) {
+  return is_cyrillic(c) ? Script::cyrillic : is_latin(c) ? Script::latin : Script::none;
+}
+
 bool table_knows_words(const FormTable& table, std::string_view text, Script script) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto d = utf8::decode(text, i);
-    auto script_of = [](char32_t c) {
-      if (c >= 0x400 && c <= 0x4FF) return Script::cyrillic;
-      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return Script::latin;
-      return Script::none;
-    };
     const Script s = script_of(d.cp);
     if (s == Script::none) {
       i += d.len;

@@ -11,17 +11,17 @@
 namespace grabli {
 
 // Hunspell's answers for every word form of one dictionary, computed at build time
-// (src/tools/gen_forms.cpp: unmunch lists the forms, Hunspell itself answers for each) and kept
-// in a file that is mapped, not read. Loading ru_RU into Hunspell takes 150–200 ms; a `check`
-// whose words are all in the table never loads it. A form the table does not hold is not a
-// verdict: the caller asks Hunspell, so answers are the same with or without the table.
+// (src/tools/gen_forms.cpp applies the .aff rules to the .dic words; Hunspell itself answers for
+// each form) and kept in a file that is mapped, not read. Loading ru_RU into Hunspell takes
+// 150–200 ms; a `check` whose words are all in the table never loads it. A form the table does
+// not hold is not a verdict: the caller asks Hunspell, so answers are the same with or without it.
 //
 // File (little-endian): an 80-byte header (magic, version, the dictionary files' sizes and
-// modification times, section sizes, entry count), open-addressing slots of u32 (record offset + 1; 0 empty), the records
-// [u8 key length][key][u8 flags][u8 stem count][u32 stem offset…], and the stem strings
-// [u8 length][UTF-8]. Keys are one byte per letter: ASCII as is, U+0400–U+047F as 0x80 + (cp −
-// 0x400); a form with any other character is not in the table. Every read is bounds-checked:
-// a damaged file can make lookups miss, never read outside the mapping.
+// modification times, section sizes, entry count); open-addressing slots of u32 (record offset
+// + 1; 0 empty); the records [u8 key length][key][u8 flags][u8 stem count][u32 stem offset…];
+// the stem strings [u8 length][UTF-8]. Keys are one byte per letter: ASCII as is, U+0400–U+047F
+// as 0x80 + (cp − 0x400); a form with any other character is not in the table. Every read is
+// bounds-checked: a damaged file can make lookups miss, never read outside the mapping.
 class FormTable {
  public:
   // The dictionary's files as the table records them.
@@ -32,7 +32,7 @@ class FormTable {
   };
   static std::optional<Signature> signature_of(const std::filesystem::path& dictionary);  // …/ru_RU
 
-  // Maps a table; nullopt with the reason in `error` when the file is missing, damaged, or made
+  // Maps a table; null with the reason in `error` when the file is missing, damaged, or made
   // from other dictionary files than `expected`.
   static std::unique_ptr<FormTable> open(const std::filesystem::path& file, const Signature& expected,
                                          std::string& error);

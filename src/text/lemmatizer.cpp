@@ -140,7 +140,7 @@ const FormTable* Lemmatizer::table(Script script) {
   auto& tried = ru ? ru_table_tried_ : en_table_tried_;
   auto& t = ru ? ru_table_ : en_table_;
   if (!tried) {
-    tried = 1;
+    tried = true;
     if (const auto& p = ru ? paths_.ru : paths_.en) t = FormTable::for_dictionary(*p);
   }
   return t;

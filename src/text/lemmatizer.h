@@ -98,7 +98,7 @@ class Lemmatizer {
   SharedAnswers* shared_ = nullptr;
   bool ru_tried_ = false, en_tried_ = false;
   bool use_tables_ = false;
-  std::int8_t ru_table_tried_ = 0, en_table_tried_ = 0;
+  bool ru_table_tried_ = false, en_table_tried_ = false;
   const FormTable *ru_table_ = nullptr, *en_table_ = nullptr;
   const FormTable* table(Script script);
   // extra_words_ normalised: a form the policy's vocabulary adds has answers no table knows
