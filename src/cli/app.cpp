@@ -2,15 +2,17 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <iostream>
 
 #include "engine/suppressions.h"
+#include "report/printers.h"
 #include "policy/stem_cache.h"
 #include "text/form_table.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
-#include <fstream>
-#include <iostream>
 
 namespace grabli::cli {
 
@@ -58,36 +60,62 @@ bool table_knows_words(const FormTable& table, std::string_view text, Script scr
 
 }  // namespace
 
-void prefetch_dictionaries(const std::vector<std::string>& files, const std::string& stdin_text) {
+std::uint8_t prepare_for_drafts(const std::vector<std::string_view>& texts, const Config& config,
+                                const std::string& cli_lang) {
   std::size_t cyrillic = 0, latin = 0;
-  std::vector<std::string> heads;
-  auto count = [&](std::string_view s) {
-    for (unsigned char c : s) {
-      cyrillic += c == 0xD0 || c == 0xD1;
-      latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  std::uint8_t languages = 0;
+  auto bit = [](std::string_view lang) { return lang == "ru" ? kPackRussian : lang == "en" ? kPackEnglish : 0; };
+  for (const auto text : texts) {
+    // the draft's language as the analyser will see it (at least as many Cyrillic letters as
+    // Latin ones: Russian), or both when the two are close
+    std::size_t c = 0, l = 0;
+    for (unsigned char ch : text) {
+      c += ch == 0xD0 || ch == 0xD1;
+      l += (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
     }
-  };
-  count(stdin_text);
-  for (const auto& f : files) {
-    if (f == "-") continue;
-    std::ifstream in(f, std::ios::binary);
-    std::string head(64 << 10, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    count(head);
-    heads.push_back(std::move(head));
+    cyrillic += c;
+    latin += l;
+    languages |= c > 0 && c >= l ? kPackRussian : kPackEnglish;
+    if (c > 0 && l > 0 && 2 * std::min(c, l) >= std::max(c, l)) languages |= kPackAllLanguages;
+  }
+  if (!cli_lang.empty() && cli_lang != "auto") languages = bit(cli_lang);
+  else {
+    languages |= bit(config.lang);
+    for (const auto& p : config.paths) languages |= bit(p.lang);
   }
   const auto paths = DictionaryPaths::discover();
   // with a form table that knows every word, the check needs no dictionary at all
   auto needed = [&](const std::optional<std::filesystem::path>& dict, Script script) {
     const FormTable* t = dict ? FormTable::for_dictionary(*dict) : nullptr;
-    if (!t || !table_knows_words(*t, stdin_text, script)) return true;
-    for (const auto& h : heads)
-      if (!table_knows_words(*t, h, script)) return true;
-    return false;
+    return !t || std::any_of(texts.begin(), texts.end(), [&](std::string_view x) { return !table_knows_words(*t, x, script); });
   };
   if (cyrillic && needed(paths.ru, Script::cyrillic)) Lemmatizer::prefetch(paths, Script::cyrillic);
   if (latin > 2 * cyrillic && needed(paths.en, Script::latin)) Lemmatizer::prefetch(paths, Script::latin);
+  if (const char* all = std::getenv("GRABLI_ALL_PACKS"); all && *all && std::string_view(all) != "0")
+    languages = kPackAllLanguages;
+  return languages;
+}
+
+bool DraftChecks::load(SetupOptions options, std::ostream& err) {
+  options_ = std::move(options);
+  setup_ = load_setup(options_, err);
+  if (!setup_) return false;
+  checker_.emplace(*setup_->policy, setup_->config.overrides);
+  return true;
+}
+
+std::optional<CheckResult> DraftChecks::check(const std::string& name, std::string content, const DraftMeta& meta,
+                                              Printer& printer) {
+  CheckResult r = check_draft(name, content, *setup_, *checker_, meta);
+  if (!r.error.empty() || checker_->policy_whole_for_last()) return r;
+  if (!whole_) {
+    options_.before_compile = [](const Config&) { return kPackAllLanguages; };
+    whole_ = load_setup(options_, std::cerr);
+    if (!whole_) return std::nullopt;
+    whole_checker_.emplace(*whole_->policy, whole_->config.overrides);
+    if (auto* p = dynamic_cast<PolicyAwarePrinter*>(&printer)) p->set_policy(whole_->policy.get());
+  }
+  return check_draft(name, std::move(content), *whole_, *whole_checker_, meta);
 }
 
 CheckResult check_draft(const std::string& name, std::string content, const Setup& setup, Checker& checker,
@@ -115,14 +143,16 @@ std::optional<Setup> load_setup(const SetupOptions& opts, std::ostream& err) {
   }
   if (!cfg.empty()) s.config = load_config(cfg, errors);
   opts.limits.apply_to(s.config.limits);  // the command line wins over .grabli.yaml
-  if (opts.before_compile) opts.before_compile(s.config);
+  std::uint8_t languages = kPackAllLanguages;
+  if (opts.before_compile) languages = opts.before_compile(s.config);
   PolicyLimits policy_limits;
   policy_limits.regex = s.config.limits.regex;
   std::vector<PolicySource> sources;
+  std::vector<std::string> left_out;  // shipped rules for languages no draft is in
   if (!opts.only_paths.empty()) {
     for (const auto& p : opts.only_paths) read_policy_path(p, sources, errors, policy_limits);
   } else {
-    if (opts.embedded && s.config.embedded) sources = embedded_policy_sources();
+    if (opts.embedded && s.config.embedded) sources = embedded_policy_sources(languages, left_out);
     for (const auto& p : s.config.packs) read_policy_path(p, sources, errors, policy_limits);
     for (const auto& p : opts.policy_paths) read_policy_path(p, sources, errors, policy_limits);
   }
@@ -133,8 +163,12 @@ std::optional<Setup> load_setup(const SetupOptions& opts, std::ostream& err) {
   if (auto dir = StemCache::default_dir()) stem_cache.emplace(*dir, dicts);
   auto loaded = compile_policy(sources, std::move(vocab), dicts, policy_limits, stem_cache ? &*stem_cache : nullptr);
   errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
+  if (loaded.policy && !left_out.empty()) {
+    loaded.policy->left_out = std::move(left_out);
+    loaded.policy->languages = languages;
+  }
   for (const auto& d : s.config.overrides.disabled)
-    if (d.find('/') != std::string::npos && loaded.policy && !loaded.policy->find(d))
+    if (d.find('/') != std::string::npos && loaded.policy && !loaded.policy->knows(d))
       errors.push_back({s.config.file, 0, 0, d, "'disable' names a rule that does not exist"});
   if (!errors.empty()) {
     for (const auto& e : errors) err << e.to_string() << "\n";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/program_options.hpp>
+#include <fstream>
 #include <iostream>
 
 #include "cli/app.h"
@@ -86,20 +87,28 @@ int run_check(int argc, char** argv) {
     auto parent = std::filesystem::absolute(files.front(), ec).parent_path();
     if (!ec) so.search_from = parent.string();
   }
-  // Read stdin (bounded like a file) and start loading the dictionaries the drafts need while
-  // the policy compiles.
+  // Read stdin (bounded like a file), and look at the drafts while the policy compiles.
   std::string stdin_text, stdin_error;
   so.before_compile = [&](const Config& c) {
-    if (std::find(files.begin(), files.end(), "-") != files.end())
+    std::vector<std::string> heads;  // stdin, and the first 64 KiB of each file
+    if (std::find(files.begin(), files.end(), "-") != files.end()) {
       read_text_stream(std::cin, stdin_text, stdin_error, c.limits.max_post_bytes);
-    prefetch_dictionaries(files, stdin_text);
+      heads.push_back(stdin_text);
+    }
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      if (f == "-" || !in.is_open()) continue;  // a file that cannot be read is said below
+      auto& head = heads.emplace_back(std::size_t{64} << 10, '\0');
+      in.read(head.data(), static_cast<std::streamsize>(head.size()));
+      head.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    return prepare_for_drafts({heads.begin(), heads.end()}, c, lang);
   };
-  // main() ends the command with _Exit and leaves these to the operating system: freeing the
+  // main() ends the command with _Exit and leaves this to the operating system: freeing the
   // Hunspell dictionaries would cost a quarter of a cold check
-  static std::optional<Setup> setup;
-  static std::optional<Checker> kept_checker;
-  setup = load_setup(so, std::cerr);
-  if (!setup) return kExitError;
+  static DraftChecks checks;
+  if (!checks.load(so, std::cerr)) return kExitError;
+  const Setup* setup = &checks.setup();
   Level threshold = setup->config.fail_on.value_or(Level::warning);
   if (!fail_on.empty() && !parse_level(fail_on, threshold)) {
     std::cerr << "grabli check: --fail-on must be error, warning or info\n";
@@ -107,7 +116,6 @@ int run_check(int argc, char** argv) {
   }
   if (auto* sp = dynamic_cast<PolicyAwarePrinter*>(printer.get())) sp->set_policy(setup->policy.get());
 
-  Checker& checker = kept_checker.emplace(*setup->policy, setup->config.overrides);
   DraftMeta meta{role, channel, lang, std::nullopt};
   if (vm.count("reply-to")) meta.reply_to = reply_to;
   bool failed = false, had_error = false;
@@ -128,7 +136,9 @@ int run_check(int argc, char** argv) {
       had_error = true;
       std::cerr << "grabli: " << (f == "-" ? "<stdin>" : f) << ": " << error << "\n";
     } else {
-      r = check_draft(f, std::move(content), *setup, checker, meta);
+      auto checked = checks.check(f, std::move(content), meta, *printer);
+      if (!checked) return kExitError;
+      r = std::move(*checked);
       if (!r.error.empty()) {
         had_error = true;
       } else {

@@ -130,33 +130,40 @@ int run(int argc, char** argv) {
     std::cerr << "grabli hook run: " << why << "\n";
     return kExitError;
   }
-  // main() ends the command with _Exit and leaves these to the operating system: freeing the
-  // Hunspell dictionaries would cost a quarter of a cold check
-  static std::optional<Setup> setup;
-  static std::optional<Checker> kept_checker;
-  setup = load_setup(so, std::cerr);
-  if (!setup) return kExitError;
+  // The staged drafts are read before the policy compiles: their scripts say which languages'
+  // packs it needs. main() ends the command with _Exit and leaves the checks to the operating
+  // system: freeing the Hunspell dictionaries would cost a quarter of a cold check.
+  git::StagedDrafts staged;
+  std::string error;
+  bool collected = false;
+  so.before_compile = [&](const Config& c) {
+    collected = git::collect_staged_drafts(*repo, c, staged, error, c.limits.max_post_bytes);
+    std::vector<std::string_view> texts;
+    for (const auto& d : staged.drafts) texts.push_back(d.content);
+    return prepare_for_drafts(texts, c, "auto");
+  };
+  static DraftChecks checks;
+  if (!checks.load(so, std::cerr)) return kExitError;
+  const Setup* setup = &checks.setup();
   Level threshold = setup->config.fail_on.value_or(Level::warning);
   if (!fail_on.empty() && !parse_level(fail_on, threshold)) {
     std::cerr << "grabli hook run: --fail-on must be error, warning or info\n";
     return kExitError;
   }
   if (auto* pp = dynamic_cast<PolicyAwarePrinter*>(printer.get())) pp->set_policy(setup->policy.get());
-
-  git::StagedDrafts staged;
-  std::string error;
-  if (!git::collect_staged_drafts(*repo, setup->config, staged, error, setup->config.limits.max_post_bytes)) {
+  if (!collected) {
     std::cerr << "grabli hook run: " << error << "\n";
     return kExitError;
   }
   for (const auto& s : staged.skipped) std::cerr << "grabli: " << s << "\n";
 
-  Checker& checker = kept_checker.emplace(*setup->policy, setup->config.overrides);
   std::size_t failing = 0, failing_files = 0;
   bool had_error = false;
   printer->begin();
   for (auto& d : staged.drafts) {
-    CheckResult r = check_draft(d.path, std::move(d.content), *setup, checker, {});
+    auto checked = checks.check(d.path, std::move(d.content), {}, *printer);
+    if (!checked) return kExitError;
+    CheckResult& r = *checked;
     if (!r.error.empty()) {
       had_error = true;
     } else {

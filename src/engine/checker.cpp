@@ -62,6 +62,7 @@ std::vector<Finding> Checker::check(const Post& post) {
   Lang lang = text_.lang;
   if (post.lang == "ru") lang = Lang::ru;
   else if (post.lang == "en") lang = Lang::en;
+  last_lang_ = lang;
   hits_.clear();
   policy_.phrases.find(text_, lemmatizer_, hits_);
   policy_.patterns.scan(text_, fired_);

@@ -31,6 +31,12 @@ class Checker {
   // Whether rule i applies to the post (role, channel, language, reply context, enabled).
   bool applies(std::size_t rule, const Post& post, Lang lang) const;
   Lemmatizer& lemmatizer() { return lemmatizer_; }
+  // The language the last post was checked as (its own lang, else the one its script says), and
+  // whether the policy had all of that language's rules (see Policy::languages).
+  Lang last_lang() const { return last_lang_; }
+  bool policy_whole_for_last() const {
+    return policy_.languages & (last_lang_ == Lang::ru ? kPackRussian : kPackEnglish);
+  }
 
  private:
   const Policy& policy_;
@@ -41,6 +47,7 @@ class Checker {
   Lemmatizer lemmatizer_;
   Analyzer analyzer_;
   AnalyzedText text_;
+  Lang last_lang_ = Lang::ru;
   std::vector<PhraseHit> hits_;
   std::vector<int> fired_;
   // Rules that only fire on a hit of their own phrases, and which rule a trigger phrase is of:

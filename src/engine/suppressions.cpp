@@ -32,11 +32,6 @@ bool names_rule(const Suppression& s, std::string_view rule) {
   return std::any_of(s.rules.begin(), s.rules.end(), [&](const std::string& r) { return r == rule || r == pack; });
 }
 
-bool known_name(const Policy& policy, std::string_view name) {
-  if (name.find('/') != std::string_view::npos) return policy.find(name) != nullptr;
-  return std::any_of(policy.rules.begin(), policy.rules.end(), [&](const Rule& r) { return r.pack == name; });
-}
-
 Finding meta_finding(std::string_view rule, const Suppression& s, std::string message, std::string suggestion) {
   Finding f;
   f.rule = std::string(rule);
@@ -128,7 +123,7 @@ void apply_suppressions(const Post& post, std::vector<Finding>& findings, const 
                                           ": why it is acceptable here -->"));
     if (policy)
       for (const auto& r : s.rules)
-        if (!known_name(*policy, r))
+        if (!policy->knows(r))
           findings.push_back(meta_finding(kUnknownSuppression, s,
                                           "The suppression names '" + r + "', which is no rule or pack of the policy.",
                                           "Use a full id such as pack/rule from `grabli rules list`, or a pack name."));

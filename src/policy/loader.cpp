@@ -34,10 +34,36 @@ std::size_t Policy::index_of(std::string_view full_id) const {
   return std::string::npos;
 }
 
+bool Policy::knows(std::string_view name) const {
+  const bool is_pack = name.find('/') == std::string_view::npos;
+  auto named = [&](std::string_view full_id) {
+    return is_pack ? full_id.substr(0, full_id.find('/')) == name : full_id == name;
+  };
+  return std::any_of(rules.begin(), rules.end(), [&](const Rule& r) { return is_pack ? r.pack == name : named(r.full_id()); }) ||
+         std::any_of(left_out.begin(), left_out.end(), named);
+}
+
 std::vector<PolicySource> embedded_policy_sources() {
+  std::vector<std::string> none;
+  return embedded_policy_sources(kPackAllLanguages, none);
+}
+
+std::vector<PolicySource> embedded_policy_sources(std::uint8_t languages, std::vector<std::string>& left_out) {
   std::vector<PolicySource> out;
-  for (const auto& f : embedded_files())
-    if (f.path.starts_with("rules/")) out.push_back({"<embedded>/" + std::string(f.path), std::string(f.content), true});
+  const auto index = embedded_pack_index();
+  for (const auto& f : embedded_files()) {
+    if (!f.path.starts_with("rules/")) continue;
+    const auto info = std::find_if(index.begin(), index.end(), [&](const EmbeddedPackInfo& p) { return p.path == f.path; });
+    if (info != index.end() && !(info->languages & languages)) {
+      for (std::string_view ids = info->rule_ids; !ids.empty();) {
+        const auto nl = std::min(ids.find('\n'), ids.size());
+        left_out.emplace_back(ids.substr(0, nl));
+        ids.remove_prefix(std::min(nl + 1, ids.size()));
+      }
+      continue;
+    }
+    out.push_back({"<embedded>/" + std::string(f.path), std::string(f.content), true});
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "match/matcher.h"
 #include "match/pattern_bank.h"
 #include "match/phrase_index.h"
+#include "policy/embedded.h"
 #include "policy/rule.h"
 #include "text/keys.h"
 #include "text/lemmatizer.h"
@@ -29,7 +30,14 @@ struct Policy {
   std::vector<std::string> vocabulary;  // company words: accepted by spelling, added to Hunspell
   DictionaryPaths dictionaries;
 
+  // The shipped rules this compile left out because no draft is in their language (full ids,
+  // see embedded_policy_sources), and the post languages (kPack* bits) the policy is whole for.
+  std::vector<std::string> left_out;
+  std::uint8_t languages = kPackAllLanguages;
+
   const Rule* find(std::string_view full_id) const;
+  // Whether a rule id or pack name is of the policy, compiled or left out.
+  bool knows(std::string_view name) const;
   std::size_t index_of(std::string_view full_id) const;  // npos when absent
 };
 
@@ -41,6 +49,9 @@ struct PolicyLimits {
 
 // The shipped packs compiled into the binary.
 std::vector<PolicySource> embedded_policy_sources();
+// Those of them with a rule for posts in `languages` (kPack* bits); the full ids of the rules of
+// the packs left out are appended to `left_out`.
+std::vector<PolicySource> embedded_policy_sources(std::uint8_t languages, std::vector<std::string>& left_out);
 std::vector<std::string> embedded_vocabulary();
 // Reads a policy file or a folder of *.yaml/*.yml (recursively, sorted). Errors are appended.
 void read_policy_path(const std::string& path, std::vector<PolicySource>& out, std::vector<PolicyError>& errors,

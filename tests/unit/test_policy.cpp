@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "helpers.h"
@@ -126,6 +128,69 @@ TEST_CASE("policy: the shipped packs compile without errors") {
   for (const auto& e : loaded.errors) UNSCOPED_INFO(e.to_string());
   CHECK(loaded.errors.empty());
   CHECK(loaded.policy->rules.size() >= 10);
+}
+
+TEST_CASE("policy: the build's pack index says what each shipped file holds") {
+  // `check` leaves packs out by this index (src/tools/gen_stems.cpp): it must name every shipped
+  // policy file, with exactly the ids and languages the loader compiles from it
+  const auto index = embedded_pack_index();
+  std::size_t files = 0;
+  for (const auto& src : embedded_policy_sources()) {
+    ++files;
+    const std::string path = src.path.substr(std::string("<embedded>/").size());
+    const auto info = std::find_if(index.begin(), index.end(), [&](const EmbeddedPackInfo& p) { return p.path == path; });
+    INFO(path);
+    REQUIRE(info != index.end());
+    auto loaded = compile_policy({src}, {}, DictionaryPaths::discover());
+    REQUIRE(loaded.errors.empty());
+    std::string ids;
+    std::uint8_t languages = 0;
+    for (const auto& r : loaded.policy->rules) {
+      ids += r.full_id() + "\n";
+      CHECK(r.pack == info->pack);
+      if (r.languages.empty()) languages |= kPackAllLanguages;
+      for (const auto& l : r.languages) languages |= l == "ru" ? kPackRussian : l == "en" ? kPackEnglish : 0;
+    }
+    CHECK(ids == info->rule_ids);
+    CHECK(int(languages) == int(info->languages));
+  }
+  CHECK(files == index.size());
+}
+
+TEST_CASE("policy: shipped packs for other languages are left out, their rules still known") {
+  std::vector<std::string> left_out;
+  const auto ru_packs = embedded_policy_sources(kPackRussian, left_out);
+  const auto all = embedded_policy_sources();
+  CHECK(ru_packs.size() < all.size());
+  CHECK(std::any_of(left_out.begin(), left_out.end(), [](const std::string& id) { return id == "en-profanity/swearing"; }));
+  CHECK(std::none_of(left_out.begin(), left_out.end(), [](const std::string& id) { return id.starts_with("ru-"); }));
+  for (const auto& s : ru_packs) CHECK(s.path.find("/rules/en/") == std::string::npos);
+  auto loaded = compile_policy(ru_packs, embedded_vocabulary(), DictionaryPaths::discover());
+  REQUIRE(loaded.errors.empty());
+  Policy& p = *loaded.policy;
+  CHECK(p.find("ru-profanity/mat") != nullptr);
+  CHECK(p.find("en-profanity/swearing") == nullptr);
+  CHECK_FALSE(p.knows("en-profanity/swearing"));
+  p.left_out = left_out;
+  p.languages = kPackRussian;
+  CHECK(p.knows("en-profanity/swearing"));
+  CHECK(p.knows("en-profanity"));
+  CHECK(p.knows("ru-profanity"));
+  CHECK_FALSE(p.knows("en-profanity/swaering"));
+  CHECK_FALSE(p.knows("en-profan"));
+  // a post the policy is not whole for says so; the English packs were left out of this one
+  Checker c(p);
+  Post en, ru;
+  en.text = "Fuck, what a mess.";
+  ru.text = "Какой кошмар.";
+  c.check(en);
+  CHECK(c.last_lang() == Lang::en);
+  CHECK_FALSE(c.policy_whole_for_last());
+  c.check(ru);
+  CHECK(c.policy_whole_for_last());
+  ru.lang = "en";  // front matter's word over the script's
+  c.check(ru);
+  CHECK_FALSE(c.policy_whole_for_last());
 }
 
 TEST_CASE("yaml check: errors are 1-based") {
