@@ -98,6 +98,7 @@ std::uint8_t prepare_for_drafts(const std::vector<std::string_view>& texts, cons
 
 bool DraftChecks::load(SetupOptions options, std::ostream& err) {
   options_ = std::move(options);
+  options_.examples = false;
   setup_ = load_setup(options_, err);
   if (!setup_) return false;
   checker_.emplace(*setup_->policy, setup_->config.overrides);
@@ -152,7 +153,9 @@ std::optional<Setup> load_setup(const SetupOptions& opts, std::ostream& err) {
   if (!opts.only_paths.empty()) {
     for (const auto& p : opts.only_paths) read_policy_path(p, sources, errors, policy_limits);
   } else {
-    if (opts.embedded && s.config.embedded) sources = embedded_policy_sources(languages, left_out);
+    if (opts.embedded && s.config.embedded)
+      sources = opts.examples ? embedded_policy_sources(languages, left_out)
+                              : embedded_policy_sources_without_examples(languages, left_out);
     for (const auto& p : s.config.packs) read_policy_path(p, sources, errors, policy_limits);
     for (const auto& p : opts.policy_paths) read_policy_path(p, sources, errors, policy_limits);
   }

@@ -27,6 +27,7 @@ struct SetupOptions {
   std::vector<std::string> policy_paths;  // --policy
   std::string search_from = ".";          // where to look for .grabli.yaml
   bool embedded = true;
+  bool examples = true;  // false: the shipped packs' rules without their examples (only `rules` reads them)
   std::vector<std::string> only_paths;    // rules test PATH…: only these files
   LimitOverrides limits;                  // --max-post-bytes, …: over `limits:` of the config
   // Called with the config (its limits final) before the policy compiles, which takes a while:

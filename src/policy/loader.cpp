@@ -48,7 +48,8 @@ std::vector<PolicySource> embedded_policy_sources() {
   return embedded_policy_sources(kPackAllLanguages, none);
 }
 
-std::vector<PolicySource> embedded_policy_sources(std::uint8_t languages, std::vector<std::string>& left_out) {
+namespace {
+std::vector<PolicySource> shipped_sources(std::uint8_t languages, std::vector<std::string>& left_out, bool examples) {
   std::vector<PolicySource> out;
   const auto index = embedded_pack_index();
   for (const auto& f : embedded_files()) {
@@ -62,9 +63,21 @@ std::vector<PolicySource> embedded_policy_sources(std::uint8_t languages, std::v
       }
       continue;
     }
-    out.push_back({"<embedded>/" + std::string(f.path), std::string(f.content), true});
+    const bool cut = !examples && info != index.end() && !info->examples.empty();
+    out.push_back({"<embedded>/" + std::string(f.path),
+                   cut ? without_ranges(f.content, info->examples) : std::string(f.content), true, cut});
   }
   return out;
+}
+}  // namespace
+
+std::vector<PolicySource> embedded_policy_sources(std::uint8_t languages, std::vector<std::string>& left_out) {
+  return shipped_sources(languages, left_out, true);
+}
+
+std::vector<PolicySource> embedded_policy_sources_without_examples(std::uint8_t languages,
+                                                                   std::vector<std::string>& left_out) {
+  return shipped_sources(languages, left_out, false);
 }
 
 std::vector<std::string> parse_vocabulary(std::string_view content) {
@@ -338,6 +351,21 @@ RuleExample read_example(Builder& b, const YAML::Node& n) {
   return ex;
 }
 
+// A rule's examples: {bad: [...], good: [...]}, at least one of each.
+void read_examples(Builder& b, const YAML::Node& node, const YAML::Node& ex, Rule& r) {
+  if (!ex || !ex.IsMap()) b.fail(ex ? ex : node, "rule needs examples: {bad: [...], good: [...]}");
+  for (const auto& kv : ex) {
+    const auto k = kv.first.as<std::string>();
+    if (k != "bad" && k != "good") b.fail(kv.first, "unknown examples key '" + k + "'; expected bad and good");
+  }
+  for (const char* which : {"bad", "good"}) {
+    const auto list = ex[which];
+    if (!list || !list.IsSequence() || list.size() == 0)
+      b.fail(ex, std::string("rule needs at least one examples.") + which);
+    for (const auto& e : list) (std::string(which) == "bad" ? r.bad : r.good).push_back(read_example(b, e));
+  }
+}
+
 void compile_rule(Builder& b, Policy& policy, const YAML::Node& node, const std::string& pack,
                   const PolicySource& src) {
   if (!node.IsMap()) b.fail(node, "a rule is a map with id, category, kind, message, examples, …");
@@ -398,18 +426,7 @@ void compile_rule(Builder& b, Policy& policy, const YAML::Node& node, const std:
   r.message = scalar(b, node["message"], "message");
   if (node["suggestion"]) r.suggestion = scalar(b, node["suggestion"], "suggestion");
   if (node["enabled"]) r.enabled = node["enabled"].as<bool>(true);
-  const auto ex = node["examples"];
-  if (!ex || !ex.IsMap()) b.fail(ex ? ex : node, "rule needs examples: {bad: [...], good: [...]}");
-  for (const auto& kv : ex) {
-    const auto k = kv.first.as<std::string>();
-    if (k != "bad" && k != "good") b.fail(kv.first, "unknown examples key '" + k + "'; expected bad and good");
-  }
-  for (const char* which : {"bad", "good"}) {
-    const auto list = ex[which];
-    if (!list || !list.IsSequence() || list.size() == 0)
-      b.fail(ex, std::string("rule needs at least one examples.") + which);
-    for (const auto& e : list) (std::string(which) == "bad" ? r.bad : r.good).push_back(read_example(b, e));
-  }
+  if (const auto ex = node["examples"]; ex || !src.without_examples) read_examples(b, node, ex, r);
   auto matcher = info->make(node, r, b);
   policy.rules.push_back(std::move(r));
   policy.matchers.push_back(std::move(matcher));
@@ -573,7 +590,7 @@ LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vecto
         err(e.mark, full, e.msg);
       }
     }
-    attach_sources(src.content, policy->rules, file_first_rule);
+    if (!src.without_examples) attach_sources(src.content, policy->rules, file_first_rule);  // for `rules`
   }
   std::string set_error;
   if (!policy->patterns.compile(set_error))

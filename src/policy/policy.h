@@ -18,6 +18,8 @@ struct PolicySource {
   std::string path;
   std::string content;
   bool embedded = false;
+  // A shipped pack with its examples cut out (EmbeddedPackInfo::examples): its rules need none.
+  bool without_examples = false;
 };
 
 // Compiled, validated rules of every pack, shared read-only by all worker threads.
@@ -52,6 +54,9 @@ std::vector<PolicySource> embedded_policy_sources();
 // Those of them with a rule for posts in `languages` (kPack* bits); the full ids of the rules of
 // the packs left out are appended to `left_out`.
 std::vector<PolicySource> embedded_policy_sources(std::uint8_t languages, std::vector<std::string>& left_out);
+// The same, without the rules' examples where the build could cut them out: what a check reads.
+std::vector<PolicySource> embedded_policy_sources_without_examples(std::uint8_t languages,
+                                                                   std::vector<std::string>& left_out);
 std::vector<std::string> embedded_vocabulary();
 // Reads a policy file or a folder of *.yaml/*.yml (recursively, sorted). Errors are appended.
 void read_policy_path(const std::string& path, std::vector<PolicySource>& out, std::vector<PolicyError>& errors,

@@ -193,6 +193,57 @@ TEST_CASE("policy: shipped packs for other languages are left out, their rules s
   CHECK_FALSE(c.policy_whole_for_last());
 }
 
+TEST_CASE("policy: the shipped packs without their examples are the same policy") {
+  // what check and hook run compile: every rule, the same matchers, only the examples gone
+  std::vector<std::string> none;
+  const auto lean_sources = embedded_policy_sources_without_examples(kPackAllLanguages, none);
+  const auto full_sources = embedded_policy_sources();
+  REQUIRE(lean_sources.size() == full_sources.size());
+  for (std::size_t i = 0; i < lean_sources.size(); ++i) {
+    INFO(full_sources[i].path);
+    CHECK(lean_sources[i].without_examples);
+    CHECK(lean_sources[i].content.size() < full_sources[i].content.size() * 9 / 10);
+    CHECK(std::count(lean_sources[i].content.begin(), lean_sources[i].content.end(), '\n') ==
+          std::count(full_sources[i].content.begin(), full_sources[i].content.end(), '\n'));
+  }
+  auto lean = compile_policy(lean_sources, embedded_vocabulary(), DictionaryPaths::discover());
+  auto full = compile_policy(full_sources, embedded_vocabulary(), DictionaryPaths::discover());
+  REQUIRE(lean.errors.empty());
+  REQUIRE(full.errors.empty());
+  REQUIRE(lean.policy->rules.size() == full.policy->rules.size());
+  Checker lc(*lean.policy), fc(*full.policy);
+  std::size_t examples = 0;
+  for (std::size_t i = 0; i < full.policy->rules.size(); ++i) {
+    const Rule& f = full.policy->rules[i];
+    const Rule& l = lean.policy->rules[i];
+    CHECK(l.full_id() == f.full_id());
+    CHECK(l.line == f.line);
+    CHECK(l.bad.empty());
+    for (const auto* list : {&f.bad, &f.good})
+      for (const auto& e : *list) {
+        Post p;
+        p.text = e.text;
+        p.role = e.role;
+        p.channel = e.channel;
+        p.lang = e.lang;
+        p.reply_to = e.reply_to;
+        auto ids = [](const std::vector<Finding>& fs) {
+          std::vector<std::string> out;
+          for (const auto& x : fs) out.push_back(x.rule + "@" + std::to_string(x.start) + ":" + x.message);
+          return out;
+        };
+        INFO(e.text);
+        CHECK(ids(lc.check(p)) == ids(fc.check(p)));
+        ++examples;
+      }
+  }
+  CHECK(examples > 300);
+  // a team's own pack still needs its examples
+  auto own = errors_of("pack: t\nrules:\n  - id: x\n    category: profanity\n    kind: phrase\n    phrases: [\"a\"]\n    message: m\n");
+  REQUIRE(own.size() == 1);
+  CHECK(own[0].message.find("rule needs examples") != std::string::npos);
+}
+
 TEST_CASE("yaml check: errors are 1-based") {
   auto e = check_yaml_structure("a: 1\na: 2\n", "x.yaml");
   REQUIRE(e.size() == 1);
