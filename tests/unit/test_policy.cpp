@@ -193,6 +193,20 @@ TEST_CASE("policy: shipped packs for other languages are left out, their rules s
   CHECK_FALSE(c.policy_whole_for_last());
 }
 
+TEST_CASE("policy: without_ranges keeps every line break") {
+  const std::string text = "a: 1\nexamples:\n  bad: [x]\n  good: [y]\nb: 2\n";
+  const std::uint32_t cut[] = {5, 38};
+  CHECK(without_ranges(text, cut) == "a: 1\n\n\n\nb: 2\n");
+  const std::uint32_t none[] = {3, 3};
+  CHECK(without_ranges(text, none) == text);
+  const std::uint32_t past_end[] = {5, 4000};
+  CHECK(without_ranges(text, past_end) == "a: 1\n\n\n\n\n");
+  const std::uint32_t backwards[] = {10, 5};
+  CHECK(without_ranges(text, backwards) == text);
+  const std::uint32_t unsorted[] = {20, 25, 5, 10};
+  CHECK(without_ranges(text, unsorted).size() == text.size() - 5);  // the first cut only
+}
+
 TEST_CASE("policy: the shipped packs without their examples are the same policy") {
   // what check and hook run compile: every rule, the same matchers, only the examples gone
   std::vector<std::string> none;
