@@ -107,6 +107,9 @@ bool DraftChecks::load(SetupOptions options, std::ostream& err) {
 
 std::optional<CheckResult> DraftChecks::check(const std::string& name, std::string content, const DraftMeta& meta,
                                               Printer& printer) {
+  // a copy of the draft only when it may have to be checked again
+  if (setup_->policy->languages == kPackAllLanguages)
+    return check_draft(name, std::move(content), *setup_, *checker_, meta);
   CheckResult r = check_draft(name, content, *setup_, *checker_, meta);
   if (!r.error.empty() || checker_->policy_whole_for_last()) return r;
   if (!whole_) {

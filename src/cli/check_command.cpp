@@ -90,19 +90,22 @@ int run_check(int argc, char** argv) {
   // Read stdin (bounded like a file), and look at the drafts while the policy compiles.
   std::string stdin_text, stdin_error;
   so.before_compile = [&](const Config& c) {
-    std::vector<std::string> heads;  // stdin, and the first 64 KiB of each file
-    if (std::find(files.begin(), files.end(), "-") != files.end()) {
-      read_text_stream(std::cin, stdin_text, stdin_error, c.limits.max_post_bytes);
-      heads.push_back(stdin_text);
-    }
+    std::vector<std::string> heads;  // the first 64 KiB of each file
+    std::vector<std::string_view> texts;
     for (const auto& f : files) {
+      if (f == "-") continue;
       std::ifstream in(f, std::ios::binary);
-      if (f == "-" || !in.is_open()) continue;  // a file that cannot be read is said below
+      if (!in.is_open()) continue;  // a file that cannot be read is said below
       auto& head = heads.emplace_back(std::size_t{64} << 10, '\0');
       in.read(head.data(), static_cast<std::streamsize>(head.size()));
       head.resize(static_cast<std::size_t>(in.gcount()));
     }
-    return prepare_for_drafts({heads.begin(), heads.end()}, c, lang);
+    if (std::find(files.begin(), files.end(), "-") != files.end()) {
+      read_text_stream(std::cin, stdin_text, stdin_error, c.limits.max_post_bytes);
+      texts.push_back(stdin_text);
+    }
+    texts.insert(texts.end(), heads.begin(), heads.end());
+    return prepare_for_drafts(texts, c, lang);
   };
   // main() ends the command with _Exit and leaves this to the operating system: freeing the
   // Hunspell dictionaries would cost a quarter of a cold check
