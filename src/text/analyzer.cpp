@@ -107,6 +107,53 @@ char32_t unmask(char32_t c, Script s) {
   }
 }
 
+// Writes the normalised text and its map to the original through pointers, growing both
+// together; finish() cuts them to what was written.
+class NormWriter {
+ public:
+  NormWriter(std::string& text, std::vector<std::uint32_t>& map, std::size_t room) : text_(text), map_(map) {
+    grow(room);
+  }
+  std::size_t size() const { return n_; }
+  void put(char32_t c, std::uint32_t orig) {
+    if (text_.size() - n_ < 4) grow(text_.size() * 2);
+    char* p = text_.data() + n_;
+    std::size_t k;
+    if (c < 0x80) {
+      p[0] = static_cast<char>(c), k = 1;
+    } else if (c < 0x800) {
+      p[0] = static_cast<char>(0xC0 | (c >> 6)), p[1] = static_cast<char>(0x80 | (c & 0x3F)), k = 2;
+    } else if (c < 0x10000) {
+      p[0] = static_cast<char>(0xE0 | (c >> 12)), p[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      p[2] = static_cast<char>(0x80 | (c & 0x3F)), k = 3;
+    } else {
+      p[0] = static_cast<char>(0xF0 | (c >> 18)), p[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      p[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F)), p[3] = static_cast<char>(0x80 | (c & 0x3F)), k = 4;
+    }
+    std::uint32_t* m = map_.data() + n_;
+    for (std::size_t i = 0; i < k; ++i) m[i] = orig;
+    n_ += k;
+  }
+  bool ends_with(std::string_view s) const {
+    return n_ >= s.size() && std::string_view(text_.data() + n_ - s.size(), s.size()) == s;
+  }
+  void drop(std::size_t bytes) { n_ -= std::min(bytes, n_); }
+  void finish() {
+    text_.resize(n_);
+    map_.resize(n_);
+  }
+
+ private:
+  void grow(std::size_t bytes) {
+    bytes = std::max<std::size_t>(bytes, 64);
+    text_.resize(bytes);
+    map_.resize(bytes);
+  }
+  std::string& text_;
+  std::vector<std::uint32_t>& map_;
+  std::size_t n_ = 0;
+};
+
 bool is_upper(char32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 0x0410 && c <= 0x042F) || (c >= 0x0400 && c <= 0x040F) ||
          (c >= 0xC0 && c <= 0xDE && c != 0xD7);
@@ -224,17 +271,14 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
     spans_.resize(w);
   }
 
-  // 4. emit normalised text and tokens
-  out.norm.reserve(text.size() + 8);
-  out.norm_to_orig.reserve(text.size() + 9);
+  // 4. emit normalised text and tokens. The text and its offset map are written through
+  // pointers into room made ahead (the normalised text is about as long as the original) and cut
+  // to length at the end: a push_back per byte was a call per byte.
+  NormWriter w(out.norm, out.norm_to_orig, text.size() + 16);
   std::size_t cp_i = 0;
   std::uint32_t sentence = 0;
   bool pending_break = false;
-  auto emit = [&](char32_t c, std::uint32_t orig) {
-    const std::size_t before = out.norm.size();
-    utf8::append(out.norm, c);
-    out.norm_to_orig.insert(out.norm_to_orig.end(), out.norm.size() - before, orig);
-  };
+  auto emit = [&](char32_t c, std::uint32_t orig) { w.put(c, orig); };
   auto emit_between = [&](std::size_t upto) {
     for (; cp_i < upto; ++cp_i) {
       const auto& c = cps_[cp_i];
@@ -276,7 +320,7 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
     if (upper && is_upper(cps_[b].cp)) t.flags |= kCapitalised;
     if (letters >= 2 && upper == letters) t.flags |= kAllCaps;
     const bool read_digits = letters > digits && letters > 0;
-    t.norm_begin = static_cast<std::uint32_t>(out.norm.size());
+    t.norm_begin = static_cast<std::uint32_t>(w.size());
     for (std::uint32_t k = b; k < e; ++k) {
       const auto& c = cps_[k];
       char32_t o = 0;
@@ -314,9 +358,8 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
         case kApostrophe: o = '\''; break;
         case kCombining:
           // и + combining breve is й; other marks only decorate
-          if (c.cp == 0x0306 && out.norm.size() >= 2 && out.norm.compare(out.norm.size() - 2, 2, "и") == 0) {
-            out.norm.resize(out.norm.size() - 2);
-            out.norm_to_orig.resize(out.norm_to_orig.size() - 2);
+          if (c.cp == 0x0306 && w.ends_with("и")) {
+            w.drop(2);
             emit(0x0439, cps_[k - 1].off);
           }
           continue;
@@ -324,7 +367,7 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
       }
       emit(o, c.off);
     }
-    t.norm_len = static_cast<std::uint32_t>(out.norm.size() - t.norm_begin);
+    t.norm_len = static_cast<std::uint32_t>(w.size() - t.norm_begin);
     cp_i = e;
     if (t.norm_len == 0) continue;
     if (lemmatise) {
@@ -336,6 +379,7 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
     out.tokens.push_back(t);
   }
   emit_between(n);
+  w.finish();
   out.norm_to_orig.push_back(static_cast<std::uint32_t>(text.size()));
 
   // 5. sentences
