@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets of fuzz/ built in build-fuzz (or $GRABLI_FUZZ_BUILD).
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 20 s, every target
+# GRABLI_FUZZ_ARGS adds libFuzzer options (volume runs: "-entropic=0", see docs/security.md).
 # Seeds come from the repository (shipped packs, test fixtures, examples); what a run adds stays
 # in build-fuzz/corpus/TARGET. A crash leaves crash-* in build-fuzz/artifacts and exits non-zero.
 set -euo pipefail
@@ -41,7 +42,7 @@ for t in "${targets[@]}"; do
   echo "== $t ($secs s)"
   # -rss_limit_mb: a run-away allocation is a finding too; -timeout: one input may not take 30 s
   if ! "$build/fuzz/$t" -max_total_time="$secs" -timeout="${GRABLI_FUZZ_TIMEOUT:-30}" -rss_limit_mb=2048 -max_len="${GRABLI_FUZZ_MAX_LEN:-16384}" \
-       -artifact_prefix="$build/artifacts/$t-" -print_final_stats=1 "$build/corpus/$t" 2>"$build/artifacts/$t.log"; then
+       -artifact_prefix="$build/artifacts/$t-" -print_final_stats=1 ${GRABLI_FUZZ_ARGS:-} "$build/corpus/$t" 2>"$build/artifacts/$t.log"; then
     status=1
     tail -40 "$build/artifacts/$t.log" >&2
   fi
