@@ -117,19 +117,7 @@ class NormWriter {
   std::size_t size() const { return n_; }
   void put(char32_t c, std::uint32_t orig) {
     if (text_.size() - n_ < 4) grow(text_.size() * 2);
-    char* p = text_.data() + n_;
-    std::size_t k;
-    if (c < 0x80) {
-      p[0] = static_cast<char>(c), k = 1;
-    } else if (c < 0x800) {
-      p[0] = static_cast<char>(0xC0 | (c >> 6)), p[1] = static_cast<char>(0x80 | (c & 0x3F)), k = 2;
-    } else if (c < 0x10000) {
-      p[0] = static_cast<char>(0xE0 | (c >> 12)), p[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      p[2] = static_cast<char>(0x80 | (c & 0x3F)), k = 3;
-    } else {
-      p[0] = static_cast<char>(0xF0 | (c >> 18)), p[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      p[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F)), p[3] = static_cast<char>(0x80 | (c & 0x3F)), k = 4;
-    }
+    const std::size_t k = utf8::encode(c, text_.data() + n_);
     std::uint32_t* m = map_.data() + n_;
     for (std::size_t i = 0; i < k; ++i) m[i] = orig;
     n_ += k;
@@ -278,7 +266,6 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
   std::size_t cp_i = 0;
   std::uint32_t sentence = 0;
   bool pending_break = false;
-  auto emit = [&](char32_t c, std::uint32_t orig) { w.put(c, orig); };
   auto emit_between = [&](std::size_t upto) {
     for (; cp_i < upto; ++cp_i) {
       const auto& c = cps_[cp_i];
@@ -290,7 +277,7 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
         if (next == kSpace || next == kNewline || next == kPunct || next == kTerminator || cp_i + 1 >= n)
           pending_break = true;
       }
-      emit(fold_case(c.cp), c.off);
+      w.put(fold_case(c.cp), c.off);
     }
   };
   for (const auto& [b, e_raw] : spans_) {
@@ -360,12 +347,12 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
           // и + combining breve is й; other marks only decorate
           if (c.cp == 0x0306 && w.ends_with("и")) {
             w.drop(2);
-            emit(0x0439, cps_[k - 1].off);
+            w.put(0x0439, cps_[k - 1].off);
           }
           continue;
         default: continue;  // ignorable, internal dots, spaces of joined words
       }
-      emit(o, c.off);
+      w.put(o, c.off);
     }
     t.norm_len = static_cast<std::uint32_t>(w.size() - t.norm_begin);
     cp_i = e;
