@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "engine/checker.h"
+#include "report/json_line.h"
 #include "text/utf8.h"
 
 namespace grabli {
@@ -24,27 +25,10 @@ std::string display_name(const Post& post) {
 }
 
 nlohmann::json finding_json(const Finding& f, const Post& post) {
-  const auto s = span_of(f, post);
-  nlohmann::json j = {
-      {"rule", f.rule},
-      {"category", f.category},
-      {"level", level_name(f.level)},
-      {"line", s.line},
-      {"column", s.column},
-      {"end_line", s.end_line},
-      {"end_column", s.end_column},
-      {"start", f.start},
-      {"end", f.end},
-      {"match", utf8::sanitize(post.original_text().substr(f.start, f.end - f.start))},
-      {"message", f.message},
-      {"suggestion", f.suggestion},
-  };
-  if (!f.cues.empty()) j["cues"] = f.cues;
-  if (f.suppressed) {
-    j["suppressed"] = true;
-    j["suppression_reason"] = f.suppression_reason;
-  }
-  return j;
+  // one definition of the finding's fields: the audit's JSONL writer, read back
+  JsonLine line;
+  line.finding(f, post);
+  return nlohmann::json::parse(line.text());
 }
 
 std::string terminal_safe(std::string_view s) {

@@ -11,6 +11,7 @@
 #include "report/github_printer.h"
 #include "report/printers.h"
 #include "report/sarif_printer.h"
+#include "text/utf8.h"
 
 using namespace grabli;
 
@@ -140,4 +141,61 @@ TEST_CASE("audit jsonl: records without findings are written as the general path
   CHECK(got[1]["context"] == true);
   CHECK(got[2]["id"].is_null());
   CHECK(got[3]["error"] == "line 4: not JSON");
+}
+
+TEST_CASE("audit jsonl: findings are written byte for byte as nlohmann writes the object", "[report][audit]") {
+  // The writer builds no object; this builds one independently, field by field, and compares.
+  CheckResult r = result_with_finding("post.md", "Hi \"you\"\t\x01 line\nтекст \xff\xfe end", "\"you\"");
+  r.post.id = "id \"1\"\n";
+  const Finding plain = r.findings[0];
+  Finding odd = plain;
+  odd.start = static_cast<std::uint32_t>(r.post.original_text().find("текст"));
+  odd.end = odd.start + 14;  // "текст " and the two invalid bytes, and a space
+  odd.message = "ctrl \x02 and \\ and \xc3 half";
+  // no character to escape, so the writer's own fast path must see that these are not UTF-8
+  odd.suggestion = "overlong \xc0\xaf surrogate \xed\xa0\x80 big \xf4\x90\x80\x80 cut \xd0 ё\x7f";
+  odd.rule = "";
+  odd.cues = {"cue \"a\"", "б"};
+  odd.suppressed = true;
+  odd.suppression_reason = "legal </script>";
+  odd.level = Level::info;
+  r.findings.push_back(odd);
+  std::ostringstream out;
+  auto printer = make_audit_printer("jsonl", out);
+  printer->add(r);
+  r.context = true;
+  r.findings.clear();
+  printer->add(r);
+
+  auto expected = [](const Finding& f, const Post& post) {
+    const auto s = span_of(f, post);
+    nlohmann::json j;
+    j["rule"] = f.rule;
+    j["category"] = f.category;
+    j["level"] = std::string(level_name(f.level));
+    j["line"] = s.line;
+    j["column"] = s.column;
+    j["end_line"] = s.end_line;
+    j["end_column"] = s.end_column;
+    j["start"] = f.start;
+    j["end"] = f.end;
+    j["match"] = utf8::sanitize(post.original_text().substr(f.start, f.end - f.start));
+    j["message"] = f.message;
+    j["suggestion"] = f.suggestion;
+    if (!f.cues.empty()) j["cues"] = f.cues;
+    if (f.suppressed) {
+      j["suppressed"] = true;
+      j["suppression_reason"] = f.suppression_reason;
+    }
+    return j;
+  };
+  nlohmann::json first;
+  first["id"] = r.post.id;
+  first["findings"] = nlohmann::json::array();
+  for (const Finding* f : {&plain, static_cast<const Finding*>(&odd)}) first["findings"].push_back(expected(*f, r.post));
+  nlohmann::json second = {{"id", r.post.id}, {"findings", nlohmann::json::array()}, {"context", true}};
+  const auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+  CHECK(out.str() == dump(first) + "\n" + dump(second) + "\n");
+  // and the DOM the check printers use is the same finding
+  CHECK(dump(finding_json(odd, r.post)) == dump(expected(odd, r.post)));
 }
