@@ -16,11 +16,11 @@ namespace {
 using json = nlohmann::json;
 using json_fields::field;
 
-// Reads one line without keeping more than `max` bytes of it; false at the end of input.
-// Lines of a streambuf, cut with memchr over whatever its buffer holds (a byte at a time through
-// sbumpc() was ~25 instructions a byte). Never waits for more than the stream has ready: a
-// record on a pipe is read as soon as its line is complete. A line past `max` is cut there and
-// flagged, the rest of it skipped, so a huge line cannot fill the memory.
+// Lines of a streambuf, cut with memchr over what its buffer already holds (a byte at a time
+// through sbumpc() was ~25 instructions a byte); it adds no wait of its own, but the audit's
+// InputStreambuf below it still reads its source 64 KiB at a time, so on a pipe a line can wait
+// for later ones. A line past `max` is cut there and flagged, the rest of it skipped, so a huge
+// line cannot fill the memory. next() is false at the end of input.
 class LineReader {
  public:
   explicit LineReader(std::streambuf* sb) : sb_(sb), buf_(1 << 16) {}
