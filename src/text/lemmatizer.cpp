@@ -2,6 +2,7 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <algorithm>
 #include <cstdlib>
 #include <future>
 #include <mutex>
@@ -102,6 +103,20 @@ Lemmatizer::Lemmatizer(const KeyTable& keys, DictionaryPaths paths, std::vector<
 
 Lemmatizer::~Lemmatizer() = default;
 
+std::vector<std::string> hunspell_stems(Hunspell& h, std::string_view norm_form) {
+  std::vector<std::string> out;
+  auto put = [&](const std::string& form) {
+    for (auto& s : h.stem(form)) {
+      std::string n = normalize_word(s);
+      if (!n.empty() && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(std::move(n));
+    }
+  };
+  put(std::string(norm_form));
+  if (out.empty())
+    if (const auto cap = capitalised(norm_form); !cap.empty()) put(cap);
+  return out;
+}
+
 Hunspell* Lemmatizer::dict(Script script) {
   auto load = [&](std::unique_ptr<Hunspell>& slot, bool& tried, const std::optional<fs::path>& p) {
     if (tried) return;
@@ -158,10 +173,7 @@ std::vector<std::string> Lemmatizer::stems(std::string_view norm_form, Script sc
     return out;
   Hunspell* h = dict(script);
   if (!h) return out;
-  for (auto& s : h->stem(std::string(norm_form))) {
-    std::string n = normalize_word(s);
-    if (!n.empty()) out.push_back(std::move(n));
-  }
+  out = hunspell_stems(*h, norm_form);
   if (shared_) shared_->put_stems(sc, norm_form, out);
   return out;
 }

@@ -37,6 +37,11 @@ struct StemTableInfo {
 };
 StemTableInfo dictionary_signature(const DictionaryPaths& paths);
 
+// Hunspell's stems of a normalised (lower-case) form, normalised. A proper noun is in the
+// dictionary only capitalised («Россия») and Hunspell stems no «россии»: a form without stems
+// is asked again with its first letter upper case, so «России» reaches «россия».
+std::vector<std::string> hunspell_stems(Hunspell& h, std::string_view norm_form);
+
 // One per thread: Hunspell objects are not thread-safe, so each worker owns its own,
 // loaded lazily on the first word of that script. Results are cached per distinct form.
 class Lemmatizer {

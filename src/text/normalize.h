@@ -41,5 +41,8 @@ inline char32_t fold_case(char32_t c) {
 std::string normalize_word(std::string_view word);
 // The matching forms of the words in `text` («интернет-провайдер» is two), joined by `separator`.
 std::string normalize_words(std::string_view text, std::string_view separator = " ");
+// «есть» → «Есть», "the" → "The": a normalised word with its first letter upper case; empty when
+// that letter has no upper case here (Latin and Russian letters do).
+std::string capitalised(std::string_view norm_word);
 
 }  // namespace grabli

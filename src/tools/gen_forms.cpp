@@ -21,6 +21,7 @@
 
 #include "text/form_table.h"
 #include "text/lemmatizer.h"
+#include "text/lemmatizer.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -177,19 +178,6 @@ bool list_forms(const fs::path& dict, std::vector<std::string>& forms) {
   return !forms.empty();
 }
 
-// «есть» → «Есть», "the" → "The"; empty when the first letter has no such upper case.
-std::string capitalised(const std::string& key) {
-  const auto d = grabli::utf8::decode(key, 0);
-  char32_t up = 0;
-  if (d.cp >= 'a' && d.cp <= 'z') up = d.cp - 32;
-  else if (d.cp >= 0x430 && d.cp <= 0x44F) up = d.cp - 0x20;
-  else if (d.cp == 0x451) up = 0x401;
-  if (!up) return {};
-  std::string out;
-  grabli::utf8::append(out, up);
-  return out + key.substr(d.len);
-}
-
 struct Answer {
   std::uint8_t flags = 0;
   std::vector<std::string> stems;
@@ -198,17 +186,14 @@ struct Answer {
 Answer answer(Hunspell& h, const std::string& key) {
   Answer a;
   if (h.spell(key)) a.flags |= FormTable::kSpelled;
-  if (const auto cap = capitalised(key); !cap.empty()) {
+  if (const auto cap = grabli::capitalised(key); !cap.empty()) {
     a.flags |= FormTable::kCapitalisedKnown;
     if (h.spell(cap)) a.flags |= FormTable::kCapitalisedSpelled;
   }
-  // what Lemmatizer::stems() does with Hunspell's answer for a normalised form
+  // what Lemmatizer::stems() asks Hunspell for a normalised form
   if (key.size() <= 100 && grabli::normalize_word(key) == key) {
     a.flags |= FormTable::kStemsKnown;
-    for (auto& s : h.stem(key)) {
-      std::string n = grabli::normalize_word(s);
-      if (!n.empty()) a.stems.push_back(std::move(n));
-    }
+    a.stems = grabli::hunspell_stems(h, key);
   }
   return a;
 }

@@ -137,6 +137,25 @@ TEST_CASE("lemmatizer: Hunspell stems Russian forms to headwords") {
   CHECK(std::find(s.begin(), s.end(), "отчет") != s.end());
 }
 
+TEST_CASE("lemmatizer: a proper noun's forms stem to its headword, known only capitalised") {
+  GRABLI_NEED_DICTIONARIES();
+  static const KeyTable keys;
+  Lemmatizer lem(keys, DictionaryPaths::discover());
+  // ru_RU has «Россия», «Москва»; Hunspell stems no lower-case «россии»
+  CHECK(lem.stems("россии", Script::cyrillic) == std::vector<std::string>{"россия"});
+  auto s = lem.stems("москве", Script::cyrillic);
+  CHECK(std::find(s.begin(), s.end(), "москва") != s.end());
+  s = lem.stems("london", Script::latin);
+  CHECK(std::find(s.begin(), s.end(), "london") != s.end());
+  // a common word keeps its own stems; an unknown word has none either way
+  s = lem.stems("стране", Script::cyrillic);
+  CHECK(std::find(s.begin(), s.end(), "страна") != s.end());
+  CHECK(lem.stems("фывапр", Script::cyrillic).empty());
+  CHECK(capitalised("ёлка") == "Ёлка");
+  CHECK(capitalised("the") == "The");
+  CHECK(capitalised("1st").empty());
+}
+
 TEST_CASE("lemmatizer: missing dictionaries degrade, never fail") {
   static const KeyTable keys;
   Lemmatizer lem(keys, DictionaryPaths{});
