@@ -101,7 +101,8 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
       item.result.post = std::move(r.post);
       item.time = parse_timestamp(item.result.post.created_at);
       batch.items.push_back(std::move(item));
-      return batch.items.size() < options_.batch_size || push();
+      if (batch.items.size() >= options_.batch_size || (options_.input_idle && options_.input_idle())) return push();
+      return true;
     };
     try {
       status = reader.read([&](InputRecord&& r) { return add(std::move(r)); });
@@ -209,6 +210,7 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
         space.notify_one();
       }
       for (auto& item : b.items) tracker.add(std::move(item));
+      if (options_.input_idle) printer.flush();
       if (progress) {
         totals.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         progress(totals);

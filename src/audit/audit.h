@@ -23,6 +23,10 @@ struct AuditOptions {
   // When set, workers hand their checkers (Hunspell dictionaries, caches) over here instead of
   // freeing them: the CLI exits without paying ~100 ms of destructors.
   std::vector<std::unique_ptr<Checker>>* keep_checkers = nullptr;
+  // A streamed input (a pipe): says whether reading on would wait. When it would, the records
+  // read so far go to the workers without waiting for a full batch, and the printer flushes after
+  // each batch, so a record written to `grabli audit -` is answered while the pipe stays open.
+  std::function<bool()> input_idle;
 };
 
 // Whose voice a record is. Messages from outside accounts are context: not checked as the

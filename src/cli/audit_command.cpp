@@ -1,3 +1,4 @@
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -139,6 +140,7 @@ int run_audit(int argc, char** argv) {
   // the input
   std::ifstream file;
   std::uint64_t total_bytes = 0;
+  bool input_is_file = false;  // else a pipe, a FIFO or a terminal: streamed (AuditOptions::input_idle)
   if (input != "-") {
     std::error_code ec;
     if (fs::is_directory(input, ec)) {
@@ -150,14 +152,20 @@ int run_audit(int argc, char** argv) {
       std::cerr << "grabli audit: " << input << ": " << (fs::exists(input, ec) ? "cannot open (permission denied?)" : "no such file") << "\n";
       return kExitError;
     }
-    if (fs::is_regular_file(input, ec)) total_bytes = fs::file_size(input, ec);
+    if (fs::is_regular_file(input, ec)) {
+      input_is_file = true;
+      total_bytes = fs::file_size(input, ec);
+    }
+  } else {
+    struct stat st {};
+    input_is_file = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
   }
   InputStreambuf buf(input == "-" ? std::cin.rdbuf() : file.rdbuf());
   std::istream in(&buf);
   InputFormat fmt = *in_format;
   if (fmt == InputFormat::automatic) {
     std::string why;
-    const auto guessed = detect_input_format(input == "-" ? "" : input, buf.head(1 << 16), why);
+    const auto guessed = detect_input_format(input == "-" ? "" : input, buf.head(1 << 16, input_format_head_settled), why);
     if (!guessed) {
       std::cerr << "grabli audit: " << (input == "-" ? "<stdin>" : input) << ": cannot tell the input format (" << why
                 << "); say it with --input-format jsonl|csv|telegram|vk|twitter\n";
@@ -188,6 +196,7 @@ int run_audit(int argc, char** argv) {
   // main() ends an audit with _Exit: what the workers leave here is never freed
   static std::vector<std::unique_ptr<Checker>> spent_checkers;
   opts.keep_checkers = &spent_checkers;
+  if (!input_is_file) opts.input_idle = [&buf] { return buf.would_wait(); };
   opts.fail_on = setup->config.fail_on.value_or(Level::warning);
   if (!fail_on.empty() && !parse_level(fail_on, opts.fail_on)) {
     std::cerr << "grabli audit: --fail-on must be error, warning or info\n";

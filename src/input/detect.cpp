@@ -20,6 +20,9 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
   return true;
 }
 
+// How far into a one-object JSON document by_keys() looks.
+constexpr std::size_t kDetectWindow = 4096;
+
 // What a one-object JSON document holds.
 std::optional<InputFormat> by_keys(std::string_view head) {
   // keys near the start of a pretty-printed export; values are not looked at
@@ -27,6 +30,12 @@ std::optional<InputFormat> by_keys(std::string_view head) {
   if (has("\"personal_information\"") || has("\"chats\"") || has("\"messages\"")) return InputFormat::telegram;
   if (has("\"response\"") || has("\"items\"")) return InputFormat::vk;
   return std::nullopt;
+}
+
+std::string_view skip_bom_and_space(std::string_view h) {
+  if (h.starts_with("\xEF\xBB\xBF")) h.remove_prefix(3);
+  while (!h.empty() && (h.front() == ' ' || h.front() == '\t' || h.front() == '\r' || h.front() == '\n')) h.remove_prefix(1);
+  return h;
 }
 }  // namespace
 
@@ -52,13 +61,21 @@ std::string_view input_format_name(InputFormat f) {
   return "auto";
 }
 
+bool input_format_head_settled(std::string_view head) {
+  if (head.size() >= kDetectWindow) return true;  // by_keys() looks no further
+  const auto h = skip_bom_and_space(head);
+  if (h.starts_with("window.") || h.starts_with("[")) return true;
+  const auto nl = h.find('\n');
+  if (nl == std::string_view::npos) return false;
+  // a whole first line decides CSV and JSONL; a pretty-printed export's "{" needs the window
+  return h.front() != '{' || !nlohmann::json::parse(h.substr(0, nl), nullptr, false).is_discarded();
+}
+
 std::optional<InputFormat> detect_input_format(std::string_view name, std::string_view head, std::string& why) {
   if (ends_with_ci(name, ".jsonl") || ends_with_ci(name, ".ndjson")) return InputFormat::jsonl;
   if (ends_with_ci(name, ".csv") || ends_with_ci(name, ".tsv")) return InputFormat::csv;
   if (ends_with_ci(name, ".js")) return InputFormat::twitter;
-  std::string_view h = head;
-  if (h.starts_with("\xEF\xBB\xBF")) h.remove_prefix(3);
-  while (!h.empty() && (h.front() == ' ' || h.front() == '\t' || h.front() == '\r' || h.front() == '\n')) h.remove_prefix(1);
+  const std::string_view h = skip_bom_and_space(head);
   if (h.empty()) {
     why = "the input is empty";
     return std::nullopt;
@@ -76,7 +93,7 @@ std::optional<InputFormat> detect_input_format(std::string_view name, std::strin
         return InputFormat::jsonl;
       }
     }
-    if (auto f = by_keys(h.substr(0, 4096))) return f;
+    if (auto f = by_keys(h.substr(0, kDetectWindow))) return f;
     if (nl != std::string_view::npos && h.substr(0, nl).find("\"text\"") != std::string_view::npos) return InputFormat::jsonl;
     why = "a JSON document that is neither JSONL, a Telegram export nor a VK wall.get response";
     return std::nullopt;

@@ -44,6 +44,9 @@ std::string_view input_format_name(InputFormat f);
 // Guesses the format from the file name (may be empty or "-") and the first bytes of the input.
 // Returns nullopt with `why` set when neither says.
 std::optional<InputFormat> detect_input_format(std::string_view name, std::string_view head, std::string& why);
+// Whether the first bytes of an input decide its format as all of the input would: a pipe's
+// head is read only that far, so one JSONL record written to stdin is audited at once.
+bool input_format_head_settled(std::string_view head);
 
 // `source` names the input in records' Post::source.file. JSONL lines and CSV records over
 // limits.max_record_bytes, and posts of any format whose text is over limits.max_post_bytes,

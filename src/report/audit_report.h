@@ -36,6 +36,9 @@ struct AuditTotals {
 class AuditPrinter : public Printer {
  public:
   virtual void finish(const AuditTotals& totals) = 0;
+  // Hands what has been added so far to the reader of the output (a streamed audit); printers
+  // whose output is whole only at finish() ignore it.
+  virtual void flush() {}
 };
 
 // jsonl | csv | summary | html; null for an unknown name.

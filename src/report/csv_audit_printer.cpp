@@ -45,7 +45,8 @@ class CsvAuditPrinter : public AuditPrinter {
          << (n ? level_name(worst) : "") << ',' << csv_field(categories) << ',' << csv_field(rules) << ','
          << csv_field(matches) << ',' << csv_field(messages) << "\r\n";
   }
-  void finish(const AuditTotals&) override {
+  void finish(const AuditTotals&) override { flush(); }
+  void flush() override {
     header();
     out_.flush();
   }

@@ -32,6 +32,7 @@ class JsonlAuditPrinter : public AuditPrinter {
     out_.write(line_.text().data(), static_cast<std::streamsize>(line_.text().size()));
   }
   void finish(const AuditTotals&) override { out_.flush(); }
+  void flush() override { out_.flush(); }
 
  private:
   std::ostream& out_;
