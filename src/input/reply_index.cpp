@@ -1,35 +1,63 @@
 #include "input/reply_index.h"
 
+#include <algorithm>
+#include <cstring>
+#include <functional>
+
 namespace grabli {
 
-void ReplyIndex::remember(const std::string& id, std::string_view text) {
-  if (id.empty() || text.size() > max_bytes_ / 4) return;
-  auto [it, inserted] = texts_.try_emplace(id, text);
-  if (!inserted) {
-    bytes_ -= it->second.size();
-    it->second.assign(text);
-  } else {
-    order_.push_back(id);
-  }
-  bytes_ += text.size();
-  while (!order_.empty() && (texts_.size() > max_entries_ || bytes_ > max_bytes_)) {
-    auto old = texts_.find(order_.front());
-    if (old != texts_.end()) {
-      bytes_ -= old->second.size();
-      texts_.erase(old);
-    }
-    order_.pop_front();
+std::string_view ReplyIndex::id_of(const Entry& e) const {
+  return {blocks_[e.block - first_block_].bytes.get() + e.offset, e.id_len};
+}
+
+void ReplyIndex::forget_oldest() {
+  const Entry& e = order_.front();
+  if (auto it = latest_.find(e.hash); it != latest_.end() && it->second == first_) latest_.erase(it);
+  bytes_ -= e.id_len + e.text_len;
+  order_.pop_front();
+  ++first_;
+  // a block goes when no entry is left in it
+  const std::uint64_t keep = order_.empty() ? first_block_ + blocks_.size() - 1 : order_.front().block;
+  while (first_block_ < keep) {
+    blocks_.pop_front();
+    ++first_block_;
   }
 }
 
-const std::string* ReplyIndex::find(const std::string& id) const {
-  auto it = texts_.find(id);
-  return it == texts_.end() ? nullptr : &it->second;
+void ReplyIndex::remember(std::string_view id, std::string_view text) {
+  if (id.empty() || id.size() > (1u << 16) || text.size() > max_bytes_ / 4) return;
+  const std::size_t need = id.size() + text.size();
+  if (blocks_.empty() || blocks_.back().size - blocks_.back().used < need) {
+    if (!blocks_.empty() && blocks_.back().used == 0) {  // an unused block too small for this one
+      blocks_.pop_back();
+    }
+    const std::size_t size = std::max(kBlock, need);
+    blocks_.push_back({std::make_unique<char[]>(size), size, 0});
+  }
+  Block& b = blocks_.back();
+  std::memcpy(b.bytes.get() + b.used, id.data(), id.size());
+  std::memcpy(b.bytes.get() + b.used + id.size(), text.data(), text.size());
+  const Entry e{std::hash<std::string_view>{}(id), first_block_ + blocks_.size() - 1, static_cast<std::uint32_t>(b.used),
+                static_cast<std::uint32_t>(id.size()), static_cast<std::uint32_t>(text.size())};
+  b.used += need;
+  order_.push_back(e);
+  latest_[e.hash] = first_ + order_.size() - 1;
+  bytes_ += need;
+  while (order_.size() > 1 && (latest_.size() > max_entries_ || order_.size() > 2 * max_entries_ || bytes_ > max_bytes_))
+    forget_oldest();
+}
+
+std::optional<std::string_view> ReplyIndex::find(std::string_view id) const {
+  const auto it = latest_.find(std::hash<std::string_view>{}(id));
+  if (it == latest_.end()) return std::nullopt;
+  const Entry& e = order_[it->second - first_];
+  if (id_of(e) != id) return std::nullopt;  // another id with the same hash
+  return std::string_view(blocks_[e.block - first_block_].bytes.get() + e.offset + e.id_len, e.text_len);
 }
 
 void ReplyIndex::link(Post& post) {
   if (!post.reply_to && !post.reply_to_id.empty())
-    if (const auto* t = find(post.reply_to_id)) post.reply_to = *t;
+    if (const auto t = find(post.reply_to_id)) post.reply_to = std::string(*t);
   remember(post.id, post.text);
 }
 

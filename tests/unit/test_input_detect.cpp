@@ -77,10 +77,44 @@ TEST_CASE("reply index: finds what it remembers and forgets the oldest first") {
   idx.remember("a", "1");
   idx.remember("b", "2");
   idx.remember("c", "3");
-  CHECK(idx.find("a") == nullptr);
+  CHECK_FALSE(idx.find("a"));
   REQUIRE(idx.find("c"));
   CHECK(*idx.find("c") == "3");
   CHECK(idx.size() == 2);
+  // an id given again answers with its newest text, and its older entry ageing out keeps it
+  idx.remember("c", "33");
+  idx.remember("d", "4");
+  REQUIRE(idx.find("c"));
+  CHECK(*idx.find("c") == "33");
+  CHECK(*idx.find("d") == "4");
+  CHECK_FALSE(idx.find("b"));
+  CHECK_FALSE(idx.find(""));
+}
+
+TEST_CASE("reply index: the byte cap forgets whole blocks and keeps every recent text intact") {
+  ReplyIndex idx(100000, 4u << 20);
+  auto text_of = [](int i) { return std::string(5000 + i % 7000, static_cast<char>('a' + i % 26)) + std::to_string(i); };
+  for (int i = 0; i < 3000; ++i) idx.remember("m" + std::to_string(i), text_of(i));
+  // ~25 MB went in, at most 4 MiB stay: the oldest are gone, the newest all there
+  CHECK_FALSE(idx.find("m0"));
+  CHECK_FALSE(idx.find("m1000"));
+  CHECK(idx.size() < 1000);
+  for (int i = 2900; i < 3000; ++i) {
+    const auto t = idx.find("m" + std::to_string(i));
+    REQUIRE(t);
+    CHECK(*t == text_of(i));
+  }
+  // a text bigger than a block gets one of its own; one over a quarter of the cap is not kept
+  ReplyIndex roomy(100, 16u << 20);
+  roomy.remember("small", "s");
+  roomy.remember("big", std::string(3u << 20, 'x'));
+  roomy.remember("after", "a");
+  roomy.remember("huge", std::string(5u << 20, 'y'));
+  REQUIRE(roomy.find("big"));
+  CHECK(*roomy.find("big") == std::string(3u << 20, 'x'));
+  CHECK(*roomy.find("small") == "s");
+  CHECK(*roomy.find("after") == "a");
+  CHECK_FALSE(roomy.find("huge"));
 }
 
 TEST_CASE("timestamps: ISO 8601 with and without zones") {
