@@ -357,19 +357,28 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
     t.norm_len = static_cast<std::uint32_t>(w.size() - t.norm_begin);
     cp_i = e;
     if (t.norm_len == 0) continue;
-    if (lemmatise) {
-      const bool stemmable = !(t.flags & (kHasMask | kAllDigits)) && t.norm_len <= 100;
-      const auto found = lem_.lookup(out.norm_of(t), t.script, stemmable);
-      t.keys = found.keys;
-      t.form = found.form;
-    }
     out.tokens.push_back(t);
   }
   emit_between(n);
   w.finish();
   out.norm_to_orig.push_back(static_cast<std::uint32_t>(text.size()));
 
-  // 5. sentences
+  // 5. lemma keys, from the lemmatizer's cache of forms; the cache slot of the form a few tokens
+  // ahead is prefetched, so the misses of rare words overlap instead of stalling one by one
+  if (lemmatise) {
+    constexpr std::size_t kAhead = 8;
+    for (std::size_t i = 0; i < std::min(kAhead, out.tokens.size()); ++i) lem_.prefetch_lookup(out.norm_of(out.tokens[i]));
+    for (std::size_t i = 0; i < out.tokens.size(); ++i) {
+      if (i + kAhead < out.tokens.size()) lem_.prefetch_lookup(out.norm_of(out.tokens[i + kAhead]));
+      Token& t = out.tokens[i];
+      const bool stemmable = !(t.flags & (kHasMask | kAllDigits)) && t.norm_len <= 100;
+      const auto found = lem_.lookup(out.norm_of(t), t.script, stemmable);
+      t.keys = found.keys;
+      t.form = found.form;
+    }
+  }
+
+  // 6. sentences
   for (std::uint32_t i = 0; i < out.tokens.size();) {
     std::uint32_t j = i;
     while (j < out.tokens.size() && out.tokens[j].sentence == out.tokens[i].sentence) ++j;

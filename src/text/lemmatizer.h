@@ -61,6 +61,8 @@ class Lemmatizer {
     std::uint32_t form;
   };
   Lookup lookup(std::string_view norm_form, Script script, bool lemmatise);
+  // A hint that lookup(norm_form) comes soon (FormCache::prefetch).
+  void prefetch_lookup(std::string_view norm_form) const { cache_.prefetch(norm_form); }
   KeyRange keys(std::string_view norm_form, Script script, bool lemmatise) {
     return lookup(norm_form, script, lemmatise).keys;
   }
