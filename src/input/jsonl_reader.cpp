@@ -18,8 +18,9 @@ using json_fields::field;
 
 // Lines of a streambuf, cut with memchr over what its buffer already holds (a byte at a time
 // through sbumpc() was ~25 instructions a byte); it waits for nothing but the next read, so a
-// line written to a pipe is read as soon as it arrives. A line past `max` is cut there and flagged, the rest of it skipped, so a huge
-// line cannot fill the memory. next() is false at the end of input.
+// line written to a pipe is read as soon as it arrives. A line past `max` is cut there and
+// flagged, the rest of it skipped, so a huge line cannot fill the memory. next() is false at the
+// end of input.
 class LineReader {
  public:
   explicit LineReader(std::streambuf* sb) : sb_(sb), buf_(1 << 16) {}
