@@ -42,6 +42,8 @@ Checker::Checker(const Policy& policy, const RuleOverrides& overrides)
     needs_hit_[i] = 1;
     for (auto p = first; p < last && p < trigger_rule_.size(); ++p) trigger_rule_[p] = static_cast<std::uint32_t>(i);
   }
+  for (std::size_t i = 0; i < policy.rules.size(); ++i)
+    if (!needs_hit_[i] && enabled_[i]) unconditional_.push_back(static_cast<std::uint32_t>(i));
 }
 
 bool Checker::applies(std::size_t i, const Post& post, Lang lang) const {
@@ -75,8 +77,14 @@ std::vector<Finding> Checker::check(const Post& post) {
     }
   const std::string_view channel = taxonomy::canonical_channel(post.channel);
   MatchContext ctx{post, text_, lemmatizer_, hits_, fired_, channel, post.is_reply(), spelling_suggestions_};
-  for (std::size_t i = 0; i < policy_.rules.size(); ++i) {
-    if (needs_hit_[i] && !has_hit_[i]) continue;
+  // the rules to run, in rule order: those that need no hit, and those with one
+  std::sort(hit_rules_.begin(), hit_rules_.end());
+  auto next_always = unconditional_.begin();
+  auto next_hit = hit_rules_.begin();
+  while (next_always != unconditional_.end() || next_hit != hit_rules_.end()) {
+    const std::uint32_t i = next_hit == hit_rules_.end() || (next_always != unconditional_.end() && *next_always < *next_hit)
+                                ? *next_always++
+                                : *next_hit++;
     if (!applies(i, post, lang)) continue;
     const std::size_t before = out.size();
     policy_.matchers[i]->match(ctx, policy_.rules[i], out);

@@ -55,6 +55,7 @@ class Checker {
   std::vector<std::uint8_t> needs_hit_, has_hit_;
   std::vector<std::uint32_t> trigger_rule_;  // phrase id → rule (kNoRule: none)
   std::vector<std::uint32_t> hit_rules_;     // rules marked in has_hit_ for the current post
+  std::vector<std::uint32_t> unconditional_; // enabled rules that need no hit, in rule order
   static constexpr std::uint32_t kNoRule = ~std::uint32_t{0};
 };
 

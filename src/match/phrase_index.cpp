@@ -25,9 +25,10 @@ void PhraseIndex::build(std::size_t key_count) {
   const auto phrases = static_cast<std::uint32_t>(size());
   for (std::uint32_t p = 0; p < phrases; ++p) first_keys(p, [&](std::uint32_t k) { ++first_begin_[k + 1]; });
   for (std::size_t k = 0; k < key_count; ++k) first_begin_[k + 1] += first_begin_[k];
-  first_phrases_.assign(first_begin_.back(), 0);
+  first_phrases_.assign(first_begin_.back(), Start{});
   std::vector<std::uint32_t> fill(first_begin_.begin(), first_begin_.end() - 1);
-  for (std::uint32_t p = 0; p < phrases; ++p) first_keys(p, [&](std::uint32_t k) { first_phrases_[fill[k]++] = p; });
+  for (std::uint32_t p = 0; p < phrases; ++p)
+    first_keys(p, [&](std::uint32_t k) { first_phrases_[fill[k]++] = {p, phrase_begin_[p] + 1, phrase_begin_[p + 1]}; });
 }
 
 bool PhraseIndex::match_from(std::uint32_t e, std::uint32_t last, const AnalyzedText& text, const Lemmatizer& lem,
@@ -63,13 +64,13 @@ void PhraseIndex::find(const AnalyzedText& text, const Lemmatizer& lem, std::vec
     for (auto k : lem.view(t.keys)) {
       if (k >= keys) continue;
       for (auto q = first_begin_[k]; q < first_begin_[k + 1]; ++q) {
-        const std::uint32_t p = first_phrases_[q];
-        bool seen = false;
-        for (std::size_t h = token_base; h < out.size(); ++h) seen |= out[h].phrase == p;
+        const Start& s = first_phrases_[q];
+        bool seen = false;  // a form and its lemma can both start the same phrase
+        for (std::size_t h = token_base; h < out.size(); ++h) seen |= out[h].phrase == s.phrase;
         if (seen) continue;
-        std::uint32_t end = 0;
-        if (match_from(phrase_begin_[p] + 1, phrase_begin_[p + 1], text, lem, i + 1, t.sentence, end))
-          out.push_back({p, i, end});
+        std::uint32_t end = i + 1;  // a one-word phrase is a hit as it stands
+        if (s.rest_begin == s.rest_end || match_from(s.rest_begin, s.rest_end, text, lem, i + 1, t.sentence, end))
+          out.push_back({s.phrase, i, end});
       }
     }
   }

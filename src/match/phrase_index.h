@@ -43,8 +43,13 @@ class PhraseIndex {
   std::vector<Element> elements_;
   std::vector<std::uint32_t> keys_;
   std::vector<std::uint32_t> phrase_begin_{0};  // phrase p: elements_[phrase_begin_[p], phrase_begin_[p + 1])
-  std::vector<std::uint32_t> first_begin_;      // key k: first_phrases_[first_begin_[k], first_begin_[k + 1])
-  std::vector<std::uint32_t> first_phrases_;
+  // A phrase that starts with a key, with the range of its elements after the first: the
+  // candidates of a token are read in one sweep, without a second lookup per phrase.
+  struct Start {
+    std::uint32_t phrase, rest_begin, rest_end;
+  };
+  std::vector<std::uint32_t> first_begin_;  // key k: first_phrases_[first_begin_[k], first_begin_[k + 1])
+  std::vector<Start> first_phrases_;
 };
 
 // Hits of phrase ids [first, last) — a rule's phrases are contiguous.
