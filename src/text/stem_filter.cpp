@@ -70,17 +70,34 @@ StemFilter StemFilter::build(const std::filesystem::path& aff, const KeyTable& k
   f.bypass_.push_back("-");  // Hunspell checks the parts of a hyphenated word
   if (digits)
     for (char c = '0'; c <= '9'; ++c) f.bypass_.emplace_back(1, c);
+  // A key meets the strips it ends with: one probe per ending length, not a test of every strip
+  // (ru_RU has hundreds, a large lexicon tens of thousands of keys).
+  struct Strip {
+    const std::vector<std::string>* appends;
+    std::uint8_t longest;  // the longest of the appends, in characters
+  };
+  std::unordered_map<std::string_view, Strip> by_strip;
+  std::size_t longest_strip = 0;
+  for (const auto& [strip, appends] : suffixes) {
+    std::size_t longest = 0;
+    for (const auto& a : appends) longest = std::max(longest, std::min<std::size_t>(chars(a), 255));
+    by_strip.emplace(strip, Strip{&appends, static_cast<std::uint8_t>(longest)});
+    longest_strip = std::max(longest_strip, strip.size());
+  }
   keys.for_each_word([&](std::string_view key) {
-    for (const auto& [strip, appends] : suffixes) {
-      if (!key.ends_with(strip)) continue;
-      const std::string base(key.substr(0, key.size() - strip.size()));
+    for (std::size_t len = 0; len <= std::min(longest_strip, key.size()); ++len) {
+      const auto found = by_strip.find(key.substr(key.size() - len));
+      if (found == by_strip.end()) continue;
+      const Strip& strip = found->second;
+      const std::string_view base = key.substr(0, key.size() - len);
       if (chars(base) >= kMinBase) {
-        std::uint8_t& longest = f.bases_[base];
-        for (const auto& a : appends) longest = static_cast<std::uint8_t>(std::max<std::size_t>(longest, std::min<std::size_t>(chars(a), 255)));
+        auto it = f.bases_.find(base);
+        if (it == f.bases_.end()) it = f.bases_.emplace(std::string(base), 0).first;
+        it->second = std::max(it->second, strip.longest);
       } else if (twofold) {
         short_base = true;  // a second suffix may follow any listed form
       } else {
-                for (const auto& a : appends) f.exact_.insert(base + a);
+        for (const auto& a : *strip.appends) f.exact_.insert(std::string(base) + a);
       }
     }
   });
