@@ -46,6 +46,25 @@ TEST_CASE("policy: duplicate keys are reported (yaml-cpp would keep the last)") 
   CHECK(e.find("p.yaml:8:") == 0);
 }
 
+TEST_CASE("policy: a large file gets the same structure errors (its check runs beside the load)") {
+  // over 64 KiB: the structure check and yaml-cpp's load run at the same time
+  std::string big = "pack: t\nrules:\n";
+  for (int i = 0; big.size() < 100 * 1024; ++i)
+    big += "  - id: r" + std::to_string(i) +
+           "\n    category: customer-conflict\n    kind: phrase\n    phrases: [\"сам подложить\"]\n    message: m\n"
+           "    examples: {bad: [\"Вы сами подложили.\"], good: [\"Мы сами.\"]}\n";
+  CHECK(errors_of(big).empty());
+  const auto lines = static_cast<long>(std::count(big.begin(), big.end(), '\n'));
+  std::string dup = big + "  - id: last\n    message: a\n    message: b\n";
+  const auto e = first_error(dup);
+  CHECK(e.find("duplicate key 'message'") != std::string::npos);
+  CHECK(e.find("p.yaml:" + std::to_string(lines + 3) + ":") == 0);
+  CHECK(first_error(big + "  - &a {id: x}\n  - *a\n").find("anchors (&name) are not allowed") != std::string::npos);
+  std::string deep = big + "  - id: deep\n    x: ";
+  deep += std::string(3000, '[') + std::string(3000, ']') + "\n";  // past yaml-cpp's own limit of 2000
+  CHECK(first_error(deep).find("nesting is deeper than") != std::string::npos);
+}
+
 TEST_CASE("policy: duplicate rule ids are reported") {
   std::string y = kGood;
   y += y.substr(y.find("  - id: blame"));
