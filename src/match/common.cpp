@@ -41,6 +41,14 @@ std::vector<std::string> read_strings(PolicyBuilder& b, const YAML::Node& rule, 
   return out;
 }
 
+bool reads_original(PolicyBuilder& b, const YAML::Node& node) {
+  const auto on = node["on"];
+  if (!on) return false;
+  const std::string v = on.IsScalar() ? on.Scalar() : "";
+  if (v != "original" && v != "normalized" && v != "normalised") b.fail(on, "'on' must be 'normalized' or 'original'");
+  return v == "original";
+}
+
 std::pair<std::uint32_t, std::uint32_t> add_phrases(PolicyBuilder& b, const YAML::Node& rule, const char* key,
                                                     bool required) {
   const auto first = b.next_phrase_id();

@@ -70,6 +70,8 @@ class PolicyBuilder {
 
 // Helpers every kind uses to read its keys.
 std::vector<std::string> read_strings(PolicyBuilder& b, const YAML::Node& rule, const char* key, bool required);
+// `on: original | normalized` of a pattern (a rule's or a cue's): true for the original text.
+bool reads_original(PolicyBuilder& b, const YAML::Node& node);
 // Adds a list of phrases; returns [first, last) phrase ids.
 std::pair<std::uint32_t, std::uint32_t> add_phrases(PolicyBuilder& b, const YAML::Node& rule, const char* key,
                                                     bool required);

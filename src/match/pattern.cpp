@@ -49,13 +49,7 @@ const KindRegistrar reg({"pattern", {"pattern", "patterns", "word", "on", "unles
                            auto more = read_strings(b, n, "patterns", false);
                            res.insert(res.end(), more.begin(), more.end());
                            if (res.empty()) b.fail(n, "a pattern rule needs 'pattern' or 'patterns'");
-                           bool original = false;
-                           if (n["on"]) {
-                             const auto on = n["on"].Scalar();
-                             if (on != "original" && on != "normalized" && on != "normalised")
-                               b.fail(n["on"], "'on' must be 'normalized' or 'original'");
-                             original = on == "original";
-                           }
+                           const bool original = reads_original(b, n);
                            const bool word = n["word"] && n["word"].as<bool>(false);
                            if (word && original) b.fail(n["word"], "'word: true' works on the normalized text only");
                            std::vector<int> ids;

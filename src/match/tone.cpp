@@ -90,17 +90,19 @@ const KindRegistrar reg(
          if (!c.IsMap()) b.fail(c, "each cue is a map {name, weight, phrases | pattern}");
          for (const auto& kv : c) {
            const auto k = kv.first.as<std::string>();
-           if (k != "name" && k != "weight" && k != "phrases" && k != "pattern" && k != "patterns")
-             b.fail(kv.first, "unknown cue key '" + k + "'; expected name, weight, phrases, pattern");
+           if (k != "name" && k != "weight" && k != "phrases" && k != "pattern" && k != "patterns" && k != "on")
+             b.fail(kv.first, "unknown cue key '" + k + "'; expected name, weight, phrases, pattern, on");
          }
          Cue q;
          if (!c["name"] || !c["name"].IsScalar()) b.fail(c, "a cue needs a name (shown to the author)");
          q.name = c["name"].Scalar();
          q.weight = c["weight"] ? number(b, c["weight"], "weight") : 1.0;
          q.phrases = add_phrases(b, c, "phrases", false);
+         const bool original = reads_original(b, c);  // a pattern that needs capitals («at FlyFast»)
          for (const char* key : {"pattern", "patterns"})
-           for (const auto& re : read_strings(b, c, key, false)) q.patterns.push_back(b.add_pattern(c[key], re, false));
+           for (const auto& re : read_strings(b, c, key, false)) q.patterns.push_back(b.add_pattern(c[key], re, original));
          if (q.phrases.first == q.phrases.second && q.patterns.empty()) b.fail(c, "a cue needs phrases or a pattern");
+         if (c["on"] && q.patterns.empty()) b.fail(c["on"], "'on' says which text a cue's pattern reads; this cue has none");
          out.push_back(std::move(q));
        }
        return std::make_unique<ToneMatcher>(b.patterns(), std::move(out), threshold, reply);

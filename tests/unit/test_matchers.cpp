@@ -3,6 +3,7 @@
 #include "helpers.h"
 
 using namespace grabli;
+using grabli::test::errors_of;
 using grabli::test::fired;
 using grabli::test::policy_from;
 
@@ -162,6 +163,22 @@ TEST_CASE("tone: cues add up to the threshold; softening cues lower the score") 
   REQUIRE(f.size() == 1);
   CHECK(f[0].cues == std::vector<std::string>{"blame", "dismiss"});
   CHECK(post.text.substr(f[0].start, f[0].end - f[0].start) == "Успокойтесь");
+}
+
+TEST_CASE("tone: a cue's pattern reads the original text with on: original") {
+  // on the normalised (lower-case) text a capital never occurs: such a cue could never fire
+  auto p = policy_from(rule(R"(    kind: tone
+    threshold: 2
+    cues:
+      - {name: brand, weight: 1, on: original, pattern: '(?i:unlike) [A-Z][a-z]+[A-Z][a-z]+'}
+      - {name: mock, weight: 1, phrases: ["clowns"]}
+)"));
+  CHECK(fires(*p, "Unlike FlyFast, we are not clowns."));
+  CHECK_FALSE(fires(*p, "Unlike flyfast, we are not clowns."));
+  CHECK_FALSE(fires(*p, "Unlike FlyFast, we are on time."));
+  CHECK(errors_of(rule("    kind: tone\n    threshold: 1\n    cues:\n      - {name: a, on: original, phrases: [x]}\n"))
+            .front()
+            .message.find("this cue has none") != std::string::npos);
 }
 
 TEST_CASE("applicability: roles, channels, languages, reply context") {
