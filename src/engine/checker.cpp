@@ -67,7 +67,7 @@ std::vector<Finding> Checker::check(const Post& post) {
   last_lang_ = lang;
   hits_.clear();
   policy_.phrases.find(text_, lemmatizer_, hits_);
-  policy_.patterns.scan(text_, fired_);
+  policy_.patterns.scan(text_, fired_, lang == Lang::ru ? PatternBank::kRussian : PatternBank::kEnglish);
   for (auto r : hit_rules_) has_hit_[r] = 0;
   hit_rules_.clear();
   for (const auto& h : hits_)

@@ -1,6 +1,7 @@
 #include "match/pattern_bank.h"
 
 #include <algorithm>
+#include <array>
 
 #include <re2/filtered_re2.h>
 
@@ -23,6 +24,65 @@ RE2::Options options(std::int64_t max_mem) {
 constexpr std::string_view kNormLetters = "a-z\u00DF-\u024F\u0370-\u03FF\u0400-\u052F";
 // On the original text the same scripts in both cases; other scripts' letters are not \pL there.
 constexpr std::string_view kOriginalLetters = "A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F";
+
+// The original text's atoms are found case-insensitively. When every atom is ASCII or basic
+// lower-case Cyrillic (U+0430–U+045F), that is an exact byte match in a copy of the text folded
+// to lower case, by the same Aho–Corasick automaton as the normalised text's atoms, instead of
+// an RE2::Set with case folding. The fold must cover whatever RE2's folding equates with those
+// letters: upper case ASCII and Cyrillic, the Kelvin sign (K), long s (ſ) and the old Cyrillic
+// letter shapes of U+1C80–U+1C88 (ᲀ is в, ᲂ is о…). A folded copy may find more atoms than the
+// set would, never fewer, and each pattern still runs on the original itself.
+bool foldable_atom(std::string_view atom) {
+  for (std::size_t i = 0; i < atom.size(); ++i) {
+    const auto c = static_cast<unsigned char>(atom[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') return false;
+      continue;
+    }
+    if (i + 1 >= atom.size()) return false;
+    const auto d = static_cast<unsigned char>(atom[i + 1]);
+    const bool lower_cyrillic = (c == 0xD0 && d >= 0xB0 && d <= 0xBF) || (c == 0xD1 && d >= 0x80 && d <= 0x9F);
+    if (!lower_cyrillic) return false;
+    ++i;
+  }
+  return true;
+}
+
+void fold_for_atoms(std::string_view text, std::string& out) {
+  out.resize(text.size());
+  char* o = out.data();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      *o++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      ++p;
+    } else if (c == 0xD0 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0xAF) {
+      const unsigned char d = p[1];  // Ѐ–Џ → ѐ–џ, А–П → а–п, Р–Я → р–я
+      if (d <= 0x8F) *o++ = static_cast<char>(0xD1), *o++ = static_cast<char>(d + 0x10);
+      else if (d <= 0x9F) *o++ = static_cast<char>(0xD0), *o++ = static_cast<char>(d + 0x20);
+      else *o++ = static_cast<char>(0xD1), *o++ = static_cast<char>(d - 0x20);
+      p += 2;
+    } else if (c == 0xC5 && p + 1 < end && p[1] == 0xBF) {  // ſ
+      *o++ = 's';
+      p += 2;
+    } else if (c == 0xE2 && p + 2 < end && p[1] == 0x84 && p[2] == 0xAA) {  // K (Kelvin)
+      *o++ = 'k';
+      p += 3;
+    } else if (c == 0xE1 && p + 2 < end && p[1] == 0xB2 && p[2] >= 0x80 && p[2] <= 0x86) {
+      static constexpr char32_t kShapes[] = {0x432, 0x434, 0x43E, 0x441, 0x442, 0x442, 0x44A};
+      const char32_t cp = kShapes[p[2] - 0x80];  // all in U+0430–U+044F: D0 B0–D1 8F
+      *o++ = static_cast<char>(0xC0 | (cp >> 6));
+      *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+      p += 3;
+    } else {
+      *o++ = static_cast<char>(c);
+      ++p;
+    }
+  }
+  out.resize(static_cast<std::size_t>(o - out.data()));
+}
 
 }  // namespace
 
@@ -70,12 +130,15 @@ struct PatternBank::Form {
   bool original;
   re2::FilteredRE2 filter;
   std::vector<int> ids;                // filter index → pattern id
-  LiteralSet literal_atoms;            // the literals the filter asks for (normalised text)
-  std::unique_ptr<RE2::Set> atoms;     // the same, case-insensitive (original text)
-  std::unique_ptr<RE2::Set> unfiltered;  // patterns with no atom: always run, together
-  std::vector<int> unfiltered_index;   // unfiltered set index → filter index
+  LiteralSet literal_atoms;            // the literals the filter asks for (normalised text, or folded)
+  bool folds_text = false;             // literal_atoms scan the original folded (fold_for_atoms)
+  std::unique_ptr<RE2::Set> atoms;     // else the same, case-insensitive (original text)
+  // Patterns with no atom: always run, together, one set per language mask (index mask - 1).
+  std::array<std::unique_ptr<RE2::Set>, 3> unfiltered;
+  std::array<std::vector<int>, 3> unfiltered_index;  // unfiltered set index → filter index
   std::vector<char> is_unfiltered;     // by filter index
   std::vector<std::optional<ByteSet>> required;  // by filter index: bytes one of which must occur
+  std::vector<std::uint8_t> languages;  // by filter index
   std::vector<int> gated;              // atom-less patterns that need a byte: run on their own
 
   bool compiled = false;
@@ -85,10 +148,13 @@ struct PatternBank::Form {
     compiled = true;
     std::vector<std::string> literals;
     filter.Compile(&literals);
-    if (!literals.empty() && !original) {
-      // the normalised text is lower case already: an exact, byte-wise automaton will do
+    const bool foldable = original && std::all_of(literals.begin(), literals.end(), foldable_atom);
+    if (!literals.empty() && (!original || foldable)) {
+      // the normalised text is lower case already, the original is folded for the scan: an
+      // exact, byte-wise automaton will do
       literal_atoms = LiteralSet(literals, static_cast<std::size_t>(set_mem));
       if (!literal_atoms.ok()) return false;
+      folds_text = original;
     } else if (!literals.empty()) {
       RE2::Options o = options(set_mem);
       o.set_literal(true);
@@ -108,27 +174,38 @@ struct PatternBank::Form {
         gated.push_back(i);
         continue;
       }
-      if (!unfiltered) unfiltered = std::make_unique<RE2::Set>(options(set_mem), RE2::UNANCHORED);
-      if (unfiltered->Add(filter.GetRE2(i).pattern(), nullptr) < 0) return false;
-      unfiltered_index.push_back(i);
+      const std::size_t set = languages[static_cast<std::size_t>(i)] - 1u;
+      if (!unfiltered[set]) unfiltered[set] = std::make_unique<RE2::Set>(options(set_mem), RE2::UNANCHORED);
+      if (unfiltered[set]->Add(filter.GetRE2(i).pattern(), nullptr) < 0) return false;
+      unfiltered_index[set].push_back(i);
     }
-    if (unfiltered && !unfiltered->Compile()) return false;
+    for (auto& u : unfiltered)
+      if (u && !u->Compile()) return false;
     return true;
   }
 
-  void scan(std::string_view text, std::vector<int>& fired) const {
+  void scan(std::string_view text, std::vector<int>& fired, std::uint8_t language) const {
     if (ids.empty()) return;
     const re2::StringPiece hay(text.data(), text.size());
     thread_local std::vector<int> got, potential;
     got.clear();
     std::optional<ByteSet> present;  // computed on first need
     auto may_match = [&](int i) {
+      if (!(languages[static_cast<std::size_t>(i)] & language)) return false;
       const auto& need = required[static_cast<std::size_t>(i)];
       if (!need) return true;
       if (!present) present = bytes_of(text);
       return (*need & *present).any();
     };
-    if (original ? atoms && atoms->Match(hay, &got) : literal_atoms.match(text, got)) {
+    thread_local std::string folded;
+    bool any_atom = false;
+    if (folds_text) {
+      fold_for_atoms(text, folded);
+      any_atom = literal_atoms.match(folded, got);
+    } else {
+      any_atom = atoms ? atoms->Match(hay, &got) : literal_atoms.match(text, got);
+    }
+    if (any_atom) {
       std::sort(got.begin(), got.end());
       filter.AllPotentials(got, &potential);
       for (int i : potential)
@@ -137,9 +214,11 @@ struct PatternBank::Form {
     }
     for (int i : gated)
       if (may_match(i) && RE2::PartialMatch(hay, filter.GetRE2(i))) fired.push_back(ids[static_cast<std::size_t>(i)]);
-    got.clear();
-    if (unfiltered && unfiltered->Match(hay, &got))
-      for (int k : got) fired.push_back(ids[static_cast<std::size_t>(unfiltered_index[static_cast<std::size_t>(k)])]);
+    for (std::size_t set = 0; set < unfiltered.size(); ++set) {
+      got.clear();
+      if (((set + 1) & language) && unfiltered[set] && unfiltered[set]->Match(hay, &got))
+        for (int k : got) fired.push_back(ids[static_cast<std::size_t>(unfiltered_index[set][static_cast<std::size_t>(k)])]);
+    }
   }
 };
 
@@ -148,7 +227,8 @@ PatternBank::PatternBank(PatternBank&&) noexcept = default;
 PatternBank& PatternBank::operator=(PatternBank&&) noexcept = default;
 PatternBank::~PatternBank() = default;
 
-int PatternBank::add(const std::string& regex, bool on_original, std::string& error) {
+int PatternBank::add(const std::string& regex, bool on_original, std::string& error, std::uint8_t languages) {
+  if (!(languages & kAnyLanguage)) languages = kAnyLanguage;
   auto& form = on_original ? orig_ : norm_;
   if (!form) form = std::make_unique<Form>(on_original);
   const std::string pattern = narrow_letter_classes(regex, on_original);
@@ -160,6 +240,7 @@ int PatternBank::add(const std::string& regex, bool on_original, std::string& er
     return -1;
   }
   form->required.push_back(required_bytes(pattern));
+  form->languages.push_back(languages & kAnyLanguage);
   entries_.push_back({pattern, on_original, index});
   const int id = static_cast<int>(entries_.size() - 1);
   form->ids.push_back(id);
@@ -180,10 +261,11 @@ bool PatternBank::compile(std::string& error) {
   return true;
 }
 
-void PatternBank::scan(const AnalyzedText& text, std::vector<int>& fired) const {
+void PatternBank::scan(const AnalyzedText& text, std::vector<int>& fired, std::uint8_t language) const {
   fired.clear();
-  if (norm_) norm_->scan(text.norm, fired);
-  if (orig_) orig_->scan(text.original, fired);
+  if (!(language & kAnyLanguage)) language = kAnyLanguage;
+  if (norm_) norm_->scan(text.norm, fired, language);
+  if (orig_) orig_->scan(text.original, fired, language);
   std::sort(fired.begin(), fired.end());
 }
 

@@ -31,11 +31,14 @@ class PatternBank {
   PatternBank(PatternBank&&) noexcept;
   PatternBank& operator=(PatternBank&&) noexcept;
   ~PatternBank();
+  // Languages a pattern is for, as bits: the languages of the rule it belongs to.
+  static constexpr std::uint8_t kRussian = 1, kEnglish = 2, kAnyLanguage = 3;
   // Returns the pattern id, or -1 with RE2's own message in `error`.
-  int add(const std::string& regex, bool on_original, std::string& error);
+  int add(const std::string& regex, bool on_original, std::string& error, std::uint8_t languages = kAnyLanguage);
   bool compile(std::string& error);
-  // Ids of the patterns that occur in the text, ascending.
-  void scan(const AnalyzedText& text, std::vector<int>& fired) const;
+  // Ids of the patterns for `language` (a bit of the above) that occur in the text, ascending:
+  // a Russian post does not run the English rules' patterns, whose rules would not apply.
+  void scan(const AnalyzedText& text, std::vector<int>& fired, std::uint8_t language = kAnyLanguage) const;
   const RE2& re(int id) const;
   bool on_original(int id) const { return entries_[static_cast<std::size_t>(id)].original; }
   std::size_t size() const { return entries_.size(); }

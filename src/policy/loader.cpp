@@ -234,7 +234,7 @@ class Builder : public PolicyBuilder {
 
   int add_pattern(const YAML::Node& where, const std::string& regex, bool on_original) override {
     std::string err;
-    const int id = p_.patterns.add(regex, on_original, err);
+    const int id = p_.patterns.add(regex, on_original, err, rule_languages_);
     if (id < 0)
       fail(where, "invalid regex '" + regex + "': " + err +
                       (err.find("too large") != std::string::npos
@@ -247,8 +247,15 @@ class Builder : public PolicyBuilder {
     throw RuleFailure{where.Mark(), message};
   }
   const std::vector<std::string>& vocabulary() const override { return p_.vocabulary; }
+  // The languages of the rule being compiled (PatternBank's bits): its patterns run only for them.
+  void set_rule_languages(const std::vector<std::string>& languages) {
+    rule_languages_ = languages.empty() ? PatternBank::kAnyLanguage : 0;
+    for (const auto& l : languages)
+      rule_languages_ |= l == lang_name(Lang::ru) ? PatternBank::kRussian : l == lang_name(Lang::en) ? PatternBank::kEnglish : 0;
+  }
 
  private:
+  std::uint8_t rule_languages_ = PatternBank::kAnyLanguage;
   // One alternative; a hyphenated word becomes several words, as the tokenizer makes them.
   std::vector<PhraseElement> alternative(const YAML::Node& where, std::string_view phrase, std::string_view alt) {
     bool exact = false, prefix = false;
@@ -427,6 +434,7 @@ void compile_rule(Builder& b, Policy& policy, const YAML::Node& node, const std:
   if (node["suggestion"]) r.suggestion = scalar(b, node["suggestion"], "suggestion");
   if (node["enabled"]) r.enabled = node["enabled"].as<bool>(true);
   if (const auto ex = node["examples"]; ex || !src.without_examples) read_examples(b, node, ex, r);
+  b.set_rule_languages(r.languages);
   auto matcher = info->make(node, r, b);
   policy.rules.push_back(std::move(r));
   policy.matchers.push_back(std::move(matcher));

@@ -95,3 +95,30 @@ TEST_CASE("pattern bank: byte-gated patterns still fire when their byte is there
   CHECK(b.scan("ну хуй с ним, улица Ленина, дом без номера").empty());
   CHECK(b.scan("Мы №1 на рынке, ул. Ленина, д. 5") == std::vector<int>{number, house});
 }
+
+TEST_CASE("pattern bank: the original text's atoms are found in any case, as RE2 folds it", "[match][patterns]") {
+  // the bank finds these atoms in a folded copy of the text; what fires must be what each
+  // pattern's own RE2 finds in the original
+  Bank b;
+  const std::vector<std::string> patterns = {
+      "(?i)instagram",  "(?i)реклама erid", "(?i)killer app", "(?i)ёлка",  "(?i)slow start",
+      "(?i)озон",       "(?i)вот так",      "Instagram",      "(?i)ѐѓє",  "(?i)test(?:ed|s)? [A-Z]",
+  };
+  std::vector<int> ids;
+  for (const auto& p : patterns) ids.push_back(b.add(p, true));
+  const std::vector<std::string> texts = {
+      "INSTAGRAM", "РЕКЛАМА ERID 2Vtz", "\u212Ailler App", "ЁЛКА", "\u017Flow ſtart", "\u1C82зон",
+      "\u1C80от та\u1C84", "instagram", "ЀЃЄ", "Tested X", "tests x", "Р\xD0ЕКЛАМА erid", "\xE2\x84",
+  };
+  std::string err;
+  REQUIRE(b.bank.compile(err));
+  for (const auto& t : texts) {
+    std::vector<int> want;
+    for (std::size_t i = 0; i < patterns.size(); ++i)
+      if (RE2::PartialMatch(t, b.bank.re(ids[i]))) want.push_back(ids[i]);
+    INFO(t);
+    CHECK(b.scan(t) == want);
+  }
+  CHECK(b.scan("INSTAGRAM").size() == 1);
+  CHECK(b.scan("\u212Ailler App").size() == 1);
+}
