@@ -122,3 +122,22 @@ TEST_CASE("pattern bank: the original text's atoms are found in any case, as RE2
   CHECK(b.scan("INSTAGRAM").size() == 1);
   CHECK(b.scan("\u212Ailler App").size() == 1);
 }
+
+TEST_CASE("pattern bank: a pattern runs only for the languages of its rule", "[match][patterns]") {
+  Bank b;
+  std::string err;
+  const int en = b.bank.add("sponsored", false, err, PatternBank::kEnglish);
+  const int ru = b.bank.add("реклама", false, err, PatternBank::kRussian);
+  const int any = b.bank.add(R"(\d{4} \d{4})", false, err);
+  const int en_bare = b.bank.add(R"(f\*+k)", false, err, PatternBank::kEnglish);  // atom-less: a set per language
+  REQUIRE(b.bank.compile(err));
+  AnalyzedText t;
+  b.an.analyze("sponsored реклама 1234 5678 f**k", t, false);
+  std::vector<int> fired;
+  b.bank.scan(t, fired, PatternBank::kRussian);
+  CHECK(fired == std::vector<int>{ru, any});
+  b.bank.scan(t, fired, PatternBank::kEnglish);
+  CHECK(fired == std::vector<int>{en, any, en_bare});
+  b.bank.scan(t, fired);
+  CHECK(fired == std::vector<int>{en, ru, any, en_bare});
+}
