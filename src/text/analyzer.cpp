@@ -366,13 +366,16 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
   // 5. lemma keys, from the lemmatizer's cache of forms; the cache slot of the form a few tokens
   // ahead is prefetched, so the misses of rare words overlap instead of stalling one by one
   if (lemmatise) {
-    constexpr std::size_t kAhead = 8;
-    for (std::size_t i = 0; i < std::min(kAhead, out.tokens.size()); ++i) lem_.prefetch_lookup(out.norm_of(out.tokens[i]));
+    constexpr std::size_t kAhead = 8;  // a power of two: the hashes of the forms ahead, in a ring
+    std::array<std::uint64_t, kAhead> hashes;
+    for (std::size_t i = 0; i < std::min(kAhead, out.tokens.size()); ++i)
+      hashes[i] = lem_.prefetch_lookup(out.norm_of(out.tokens[i]));
     for (std::size_t i = 0; i < out.tokens.size(); ++i) {
-      if (i + kAhead < out.tokens.size()) lem_.prefetch_lookup(out.norm_of(out.tokens[i + kAhead]));
+      const std::uint64_t hash = hashes[i % kAhead];
+      if (i + kAhead < out.tokens.size()) hashes[i % kAhead] = lem_.prefetch_lookup(out.norm_of(out.tokens[i + kAhead]));
       Token& t = out.tokens[i];
       const bool stemmable = !(t.flags & (kHasMask | kAllDigits)) && t.norm_len <= 100;
-      const auto found = lem_.lookup(out.norm_of(t), t.script, stemmable);
+      const auto found = lem_.lookup(out.norm_of(t), hash, t.script, stemmable);
       t.keys = found.keys;
       t.form = found.form;
     }

@@ -15,25 +15,35 @@ class FormCache {
  public:
   static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
 
-  std::uint32_t find(std::string_view form) const {
-    if (slots_.empty()) return kAbsent;
-    const std::uint64_t h = hash(form);
+  // A form's value and a payload of the caller's (the lemmatizer keeps a form's key range here:
+  // read with the slot, it costs no second cache miss in an array of its own).
+  struct Found {
+    std::uint32_t value = kAbsent;
+    std::uint64_t payload = 0;
+  };
+  Found find(std::string_view form) const { return find(form, hash(form)); }
+  // The same with the form's hash(), from prefetch().
+  Found find(std::string_view form, std::uint64_t h) const {
+    if (slots_.empty()) return {};
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.value == kAbsent) return kAbsent;
+      if (s.value == kAbsent) return {};
       if (s.hash == h && s.len == form.size() && std::memcmp(arena_.data() + s.offset, form.data(), form.size()) == 0)
-        return s.value;
+        return {s.value, s.payload};
     }
   }
   // Starts loading the slot where find(form) begins, so that a later find() of a form met for
   // the first time in a while does not stall on memory: the table of a long audit is megabytes.
-  void prefetch(std::string_view form) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[hash(form) & mask_]);
+  // Returns the form's hash, for that find().
+  std::uint64_t prefetch(std::string_view form) const {
+    const std::uint64_t h = hash(form);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_]);
+    return h;
   }
   // Adds a form that find() did not know.
-  void insert(std::string_view form, std::uint32_t value) {
+  void insert(std::string_view form, std::uint32_t value, std::uint64_t payload = 0) {
     if ((size_ + 1) * 4 > slots_.size() * 3) grow();
-    place({hash(form), static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(form.size()), value});
+    place({hash(form), static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(form.size()), value, payload});
     arena_.insert(arena_.end(), form.begin(), form.end());
     ++size_;
   }
@@ -45,24 +55,25 @@ class FormCache {
     size_ = 0;
     mask_ = 0;
   }
-
- private:
-  struct Slot {
-    std::uint64_t hash;
-    std::uint32_t offset, len, value;
-  };
   static std::uint64_t hash(std::string_view s) {
     std::uint64_t h = 1469598103934665603ull;  // FNV-1a, then a final mix for the low bits
     for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
     return h ^ (h >> 29);
   }
+
+ private:
+  struct Slot {  // 32 bytes: two to a cache line
+    std::uint64_t hash;
+    std::uint32_t offset, len, value;
+    std::uint64_t payload;
+  };
   void place(const Slot& slot) {
     std::size_t i = slot.hash & mask_;
     while (slots_[i].value != kAbsent) i = (i + 1) & mask_;
     slots_[i] = slot;
   }
   void grow() {
-    std::vector<Slot> old(slots_.size() ? slots_.size() * 2 : 1024, Slot{0, 0, 0, kAbsent});
+    std::vector<Slot> old(slots_.size() ? slots_.size() * 2 : 1024, Slot{0, 0, 0, kAbsent, 0});
     old.swap(slots_);
     mask_ = slots_.size() - 1;
     for (const Slot& s : old)

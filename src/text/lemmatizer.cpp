@@ -192,8 +192,16 @@ std::optional<bool> Lemmatizer::spell(std::string_view form, Script script) {
   return ok;
 }
 
-Lemmatizer::Lookup Lemmatizer::lookup(std::string_view norm_form, Script script, bool lemmatise) {
-  if (const auto slot = cache_.find(norm_form); slot != FormCache::kAbsent) return {forms_[slot].keys, slot};
+namespace {
+std::uint64_t pack(Lemmatizer::KeyRange r) { return std::uint64_t{r.begin} << 32 | r.count; }
+Lemmatizer::KeyRange unpack(std::uint64_t v) {
+  return {static_cast<std::uint32_t>(v >> 32), static_cast<std::uint32_t>(v)};
+}
+}  // namespace
+
+Lemmatizer::Lookup Lemmatizer::lookup(std::string_view norm_form, std::uint64_t hash, Script script, bool lemmatise) {
+  if (const auto found = cache_.find(norm_form, hash); found.value != FormCache::kAbsent)
+    return {unpack(found.payload), found.value};
   KeyRange r{static_cast<std::uint32_t>(pool_.size()), 0};
   auto push = [&](std::uint32_t k) {
     for (std::uint32_t i = r.begin; i < pool_.size(); ++i)
@@ -214,7 +222,7 @@ Lemmatizer::Lookup Lemmatizer::lookup(std::string_view norm_form, Script script,
   r.count = static_cast<std::uint32_t>(pool_.size() - r.begin);
   const auto slot = static_cast<std::uint32_t>(forms_.size());
   forms_.push_back({r});
-  cache_.insert(norm_form, slot);
+  cache_.insert(norm_form, slot, pack(r));
   return {r, slot};
 }
 

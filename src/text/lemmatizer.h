@@ -60,9 +60,13 @@ class Lemmatizer {
     KeyRange keys;
     std::uint32_t form;
   };
-  Lookup lookup(std::string_view norm_form, Script script, bool lemmatise);
-  // A hint that lookup(norm_form) comes soon (FormCache::prefetch).
-  void prefetch_lookup(std::string_view norm_form) const { cache_.prefetch(norm_form); }
+  Lookup lookup(std::string_view norm_form, Script script, bool lemmatise) {
+    return lookup(norm_form, FormCache::hash(norm_form), script, lemmatise);
+  }
+  // The same with the hash prefetch_lookup() returned for the form.
+  Lookup lookup(std::string_view norm_form, std::uint64_t hash, Script script, bool lemmatise);
+  // A hint that lookup(norm_form) comes soon (FormCache::prefetch); returns the form's hash.
+  std::uint64_t prefetch_lookup(std::string_view norm_form) const { return cache_.prefetch(norm_form); }
   KeyRange keys(std::string_view norm_form, Script script, bool lemmatise) {
     return lookup(norm_form, script, lemmatise).keys;
   }

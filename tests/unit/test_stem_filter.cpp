@@ -101,22 +101,25 @@ TEST_CASE("stem filter: loses no stem of the shipped packs on real words", "[tex
 
 TEST_CASE("form cache: finds every form it was given, through growth and clear", "[text][cache]") {
   FormCache cache;
-  CHECK(cache.find("кошка") == FormCache::kAbsent);
+  CHECK(cache.find("кошка").value == FormCache::kAbsent);
   std::vector<std::string> forms;
   for (int i = 0; i < 5000; ++i) forms.push_back("форма" + std::to_string(i * 7919 % 100003));
   for (std::size_t i = 0; i < forms.size(); ++i) {
-    REQUIRE(cache.find(forms[i]) == FormCache::kAbsent);
-    cache.insert(forms[i], static_cast<std::uint32_t>(i));
+    REQUIRE(cache.find(forms[i]).value == FormCache::kAbsent);
+    cache.insert(forms[i], static_cast<std::uint32_t>(i), std::uint64_t{i} << 32 | (i * 3));
   }
   CHECK(cache.size() == forms.size());
   bool all = true;
-  for (std::size_t i = 0; i < forms.size(); ++i) all &= cache.find(forms[i]) == i;
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    const auto f = cache.find(forms[i], cache.prefetch(forms[i]));  // the hash prefetch gives
+    all &= f.value == i && f.payload == (std::uint64_t{i} << 32 | (i * 3));
+  }
   CHECK(all);
-  CHECK(cache.find("форма") == FormCache::kAbsent);
-  CHECK(cache.find("") == FormCache::kAbsent);
+  CHECK(cache.find("форма").value == FormCache::kAbsent);
+  CHECK(cache.find("").value == FormCache::kAbsent);
   cache.insert("", 7);
-  CHECK(cache.find("") == 7);
+  CHECK(cache.find("").value == 7);
   cache.clear();
-  CHECK(cache.find(forms[0]) == FormCache::kAbsent);
+  CHECK(cache.find(forms[0]).value == FormCache::kAbsent);
   CHECK(cache.size() == 0);
 }
