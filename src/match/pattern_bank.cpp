@@ -121,6 +121,89 @@ std::string narrow_letter_classes(const std::string& re, bool original) {
   return out;
 }
 
+namespace {
+bool upper_ascii(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+// Ѐ–Я: D0 80–D0 AF
+bool upper_cyrillic_at(std::string_view s, std::size_t i) {
+  return i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xD0 && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+         static_cast<unsigned char>(s[i + 1]) <= 0xAF;
+}
+// Index past an escape at i (a backslash): \x{..}, \p{..}, \Q…\E, or one character.
+std::size_t past_escape(std::string_view re, std::size_t i) {
+  if (i + 1 >= re.size()) return re.size();
+  const char n = re[i + 1];
+  if ((n == 'x' || n == 'p' || n == 'P') && i + 2 < re.size() && re[i + 2] == '{') {
+    const auto close = re.find('}', i + 3);
+    return close == std::string_view::npos ? re.size() : close + 1;
+  }
+  if (n == 'p' || n == 'P') return std::min(i + 3, re.size());  // \pL: a one-letter class name
+  if (n == 'Q') {
+    const auto end = re.find("\\E", i + 2);
+    return end == std::string_view::npos ? re.size() : end + 2;
+  }
+  std::size_t k = i + 1;
+  k += static_cast<unsigned char>(re[k]) >= 0xC0 ? (static_cast<unsigned char>(re[k]) >= 0xE0 ? 3 : 2) : 1;
+  return std::min(k, re.size());
+}
+}  // namespace
+
+std::string capital_for_lower_case_text(std::string_view re) {
+  if (re.find("(?i") != std::string_view::npos) return "";
+  for (std::size_t i = 0; i < re.size();) {
+    const char c = re[i];
+    if (c == '\\') {
+      i = past_escape(re, i);
+    } else if (c == '(' && i + 1 < re.size() && re[i + 1] == '?') {
+      // flags such as (?s) or (?U:…), a name (?P<Name>…)
+      std::size_t k = i + 2;
+      if (k < re.size() && re[k] == 'P' && k + 1 < re.size() && re[k + 1] == '<') k = re.find('>', k);
+      else
+        while (k < re.size() && re[k] != ')' && re[k] != ':') ++k;
+      i = k == std::string_view::npos ? re.size() : k + 1;
+    } else if (c == '[') {
+      // a class of capitals only; a negated class or one with anything else can match
+      const std::size_t start = i;
+      std::size_t k = i + 1;
+      const bool negated = k < re.size() && re[k] == '^';
+      if (negated) ++k;
+      bool capitals = false, other = false;
+      for (bool first = true; k < re.size() && (re[k] != ']' || first); first = false) {
+        if (re[k] == '\\') {
+          other = true;
+          k = past_escape(re, k);
+        } else if (re[k] == '[' && k + 1 < re.size() && re[k + 1] == ':') {
+          other = true;
+          const auto close = re.find(":]", k + 2);
+          k = close == std::string_view::npos ? re.size() : close + 2;
+        } else if (upper_ascii(static_cast<unsigned char>(re[k]))) {
+          capitals = true;
+          ++k;
+        } else if (upper_cyrillic_at(re, k)) {
+          capitals = true;
+          k += 2;
+        } else if (re[k] == '-') {
+          ++k;
+        } else {
+          other = true;
+          ++k;
+        }
+      }
+      const std::size_t end = std::min(k + 1, re.size());
+      if (capitals && !other && !negated) return std::string(re.substr(start, end - start));
+      i = end;
+    } else if (upper_ascii(static_cast<unsigned char>(c)) || upper_cyrillic_at(re, i)) {
+      const std::size_t len = upper_ascii(static_cast<unsigned char>(c)) ? 1 : 2;
+      // «X?», «X*» and «X{0,…}» can match without it
+      const std::string_view after = re.substr(i + len);
+      if (!after.starts_with("?") && !after.starts_with("*") && !after.starts_with("{0")) return std::string(re.substr(i, len));
+      i += len;
+    } else {
+      ++i;
+    }
+  }
+  return "";
+}
+
 struct PatternBank::Form {
   explicit Form(bool original) : original(original), filter(kMinAtomBytes) {}
   // Shorter atoms (one Cyrillic letter, two Latin ones, ", ") occur in nearly every post: as atoms

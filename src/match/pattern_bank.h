@@ -13,6 +13,11 @@ namespace grabli {
 // `\pL` → the letters of the normalised text (see pattern_bank.cpp); other syntax unchanged.
 std::string narrow_letter_classes(const std::string& re, bool original = false);
 
+// An upper-case letter a regex asks for as itself («Corp», `[A-Z]`) that the normalised text, all
+// lower case, never holds: the pattern (or that alternative) can never match there. Returns the
+// offending piece, or "" when there is none; patterns with (?i) are not judged.
+std::string capital_for_lower_case_text(std::string_view re);
+
 // Limits on regex memory; RE2 keeps matching linear whatever the pattern.
 struct RegexLimits {
   std::int64_t per_pattern = 8 << 20;

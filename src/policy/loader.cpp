@@ -233,6 +233,11 @@ class Builder : public PolicyBuilder {
   std::uint32_t next_phrase_id() const override { return static_cast<std::uint32_t>(p_.phrases.size()); }
 
   int add_pattern(const YAML::Node& where, const std::string& regex, bool on_original) override {
+    if (!on_original)
+      if (const auto capital = capital_for_lower_case_text(regex); !capital.empty())
+        fail(where, "pattern '" + regex + "' asks for '" + capital +
+                        "', but patterns read the normalized text, which is all lower case, so it never matches there; "
+                        "add 'on: original' to read the text as written, or write the letters in lower case");
     std::string err;
     const int id = p_.patterns.add(regex, on_original, err, rule_languages_);
     if (id < 0)

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "helpers.h"
 #include "match/pattern_bank.h"
 #include "match/required_bytes.h"
 #include "text/analyzer.h"
@@ -140,4 +141,26 @@ TEST_CASE("pattern bank: a pattern runs only for the languages of its rule", "[m
   CHECK(fired == std::vector<int>{en, any, en_bare});
   b.bank.scan(t, fired);
   CHECK(fired == std::vector<int>{en, ru, any, en_bare});
+}
+
+TEST_CASE("pattern bank: capitals that the lower-case normalised text never holds are found", "[match][patterns]") {
+  // the en-competitor cue that could never fire
+  CHECK(capital_for_lower_case_text(R"((?:^|[^\pL])(?:at|than) [A-Z][A-Za-z0-9]*(?:[A-Z][a-z]+|Corp))") == "[A-Z]");
+  CHECK(capital_for_lower_case_text("acme Corp") == "C");
+  CHECK(capital_for_lower_case_text("ООО ромашка") == "О");
+  CHECK(capital_for_lower_case_text("[А-ЯЁ]\\pL+") == "[А-ЯЁ]");
+  // escapes, classes with lower case, flags, names, optional capitals and (?i) are fine
+  for (const char* ok : {R"(\pL+\PL\p{Lu}?\d\D\S\W\A\x{41}\QABC\E)", "[A-Za-z]+", "[^A-Z]", "[[:upper:]a]", "(?U)a+",
+                         "(?P<Name>x)", "(?s:a.b)", "X?y", "Z*y", "Q{0,2}x", "(?i)ACME", "реклама|erid"})
+    CHECK(capital_for_lower_case_text(ok).empty());
+}
+
+TEST_CASE("policy: a pattern with capitals on the normalised text is refused, with on: original it loads") {
+  const std::string rule = "pack: t\nrules:\n  - id: r\n    category: competitor\n    kind: pattern\n    message: m\n"
+                           "    examples: {bad: [\"Unlike Acme Corp\"], good: [\"unlike acme corp\"]}\n";
+  const auto errors = grabli::test::errors_of(rule + "    pattern: 'unlike [A-Z][a-z]+ Corp'\n");
+  REQUIRE_FALSE(errors.empty());
+  CHECK(errors.front().to_string().find("asks for '[A-Z]'") != std::string::npos);
+  CHECK(errors.front().to_string().find("p.yaml:8:") == 0);
+  CHECK(grabli::test::errors_of(rule + "    on: original\n    pattern: '(?i:unlike) [A-Z][a-z]+ Corp'\n").empty());
 }
