@@ -114,15 +114,19 @@ class Report:
         def add(what, value, note=""):
             rows.append((what, value, note))
 
+        def runs(name):
+            walls = r.get(f"{name}_walls", "").split()
+            return f" (median of {len(walls)} runs: {' / '.join(walls)} s)" if len(walls) > 1 else ""
+
         def top_rules(name):
             counts = r.get(f"{name}_rule_counts")
             return f"; most frequent: {counts}" if counts else ""
 
         add(f"`grabli audit --jobs 1`, shipped packs, {mb:.1f} MB / {self.posts:,} posts",
-            f"{rate(j1)} MB/s", f"{fmt(num(r, 'audit_j1_wall'), '.2f')} s; "
+            f"{rate(j1)} MB/s", f"{fmt(num(r, 'audit_j1_wall'), '.2f')} s{runs('audit_j1')}; "
             f"{int(num(r, 'audit_j1_findings') or 0):,} findings" + self.cpu_note("audit_j1") + (f"; {j1_note}" if j1_note else "") + top_rules("audit_j1"))
         add("`grabli audit --jobs 2`, same corpus",
-            f"{rate(j2)} MB/s", f"{fmt(num(r, 'audit_j2_wall'), '.2f')} s; ×{fmt(j2 / j1 if j1 and j2 else None, '.2f')} "
+            f"{rate(j2)} MB/s", f"{fmt(num(r, 'audit_j2_wall'), '.2f')} s{runs('audit_j2')}; ×{fmt(j2 / j1 if j1 and j2 else None, '.2f')} "
             "of --jobs 1" + self.cpu_note("audit_j2") + (f"; {j2_note}" if j2_note else ""))
         add(f"peak RSS, {mb:.0f} MB input, --jobs 1 / --jobs 2",
             f"{fmt(self.rss_mib('audit_j1'))} / {fmt(self.rss_mib('audit_j2'))} MiB", "`/usr/bin/time -v`")
@@ -156,7 +160,7 @@ class Report:
         cpu_ratio = c1 / cs_ if c1 and cs_ else None
         add(f"`audit --jobs 1` with 10× lexicon ({int(num(r, 'policy_shipped_entries') or 0):,} shipped + "
             f"{int(num(r, 'policy_generated_entries') or 0):,} generated entries in {int(num(r, 'policy_rules') or 0)} rules)",
-            f"{rate(scale)} MB/s", f"×{fmt(ratio, '.2f')} the time of the shipped packs (×{fmt(cpu_ratio, '.2f')} in CPU time); "
+            f"{rate(scale)} MB/s", f"×{fmt(ratio, '.2f')} the time of the shipped packs{runs('audit_scale')} (×{fmt(cpu_ratio, '.2f')} in CPU time); "
             f"{int(num(r, 'audit_scale_scale_findings') or 0):,} generated-rule findings; via {r.get('audit_scale_via', '?')}"
             + self.cpu_note("audit_scale")
             + (f"; {scale_note}" if scale_note else ""))
