@@ -116,7 +116,8 @@ class Report:
 
         def runs(name):
             walls = r.get(f"{name}_walls", "").split()
-            return f" (median of {len(walls)} runs: {' / '.join(walls)} s)" if len(walls) > 1 else ""
+            shown = " / ".join(f"{float(w):.2f}" for w in walls)
+            return f" (median of {len(walls)} runs: {shown} s)" if len(walls) > 1 else ""
 
         def top_rules(name):
             counts = r.get(f"{name}_rule_counts")
@@ -160,7 +161,7 @@ class Report:
         cpu_ratio = c1 / cs_ if c1 and cs_ else None
         add(f"`audit --jobs 1` with 10× lexicon ({int(num(r, 'policy_shipped_entries') or 0):,} shipped + "
             f"{int(num(r, 'policy_generated_entries') or 0):,} generated entries in {int(num(r, 'policy_rules') or 0)} rules)",
-            f"{rate(scale)} MB/s", f"×{fmt(ratio, '.2f')} the time of the shipped packs{runs('audit_scale')} (×{fmt(cpu_ratio, '.2f')} in CPU time); "
+            f"{rate(scale)} MB/s", f"×{fmt(ratio, '.2f')} the time of the shipped packs (×{fmt(cpu_ratio, '.2f')} in CPU time); {fmt(num(r, 'audit_scale_wall'), '.2f')} s{runs('audit_scale')}; "
             f"{int(num(r, 'audit_scale_scale_findings') or 0):,} generated-rule findings; via {r.get('audit_scale_via', '?')}"
             + self.cpu_note("audit_scale")
             + (f"; {scale_note}" if scale_note else ""))
