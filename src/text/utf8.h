@@ -16,7 +16,7 @@ struct Decoded {
   bool valid;
 };
 // Inline: the analyser calls it for every code point of every post.
-inline Decoded decode(std::string_view s, std::size_t pos) {
+[[gnu::always_inline]] inline Decoded decode(std::string_view s, std::size_t pos) {
   const auto b0 = static_cast<unsigned char>(s[pos]);
   if (b0 < 0x80) return {b0, 1, true};
   int need;
