@@ -27,30 +27,27 @@ Checker::Checker(const Policy& policy, const RuleOverrides& overrides)
     for (const auto& [name, lvl] : overrides.levels)
       if (names_rule(name, r)) l = lvl;
     enabled_.push_back(on);
-    std::uint8_t mask = r.languages.empty() ? 3 : 0;
-    if (listed(r.languages, lang_name(Lang::ru))) mask |= 1;
-    if (listed(r.languages, lang_name(Lang::en))) mask |= 2;
-    lang_mask_.push_back(mask);
+    lang_mask_.push_back(lang_bits(r.languages));
     levels_.push_back(l);
   }
   trigger_rule_.assign(policy.phrases.size(), kNoRule);
-  needs_hit_.assign(policy.rules.size(), 0);
+  std::vector<std::uint8_t> needs_hit(policy.rules.size(), 0);
   has_hit_.assign(policy.rules.size(), 0);
   for (std::size_t i = 0; i < policy.matchers.size(); ++i) {
     const auto [first, last] = policy.matchers[i]->needs_phrase_hit();
     if (first >= last) continue;
-    needs_hit_[i] = 1;
+    needs_hit[i] = 1;
     for (auto p = first; p < last && p < trigger_rule_.size(); ++p) trigger_rule_[p] = static_cast<std::uint32_t>(i);
   }
   for (std::size_t i = 0; i < policy.rules.size(); ++i)
-    if (!needs_hit_[i] && enabled_[i]) unconditional_.push_back(static_cast<std::uint32_t>(i));
+    if (!needs_hit[i] && enabled_[i]) unconditional_.push_back(static_cast<std::uint32_t>(i));
 }
 
 bool Checker::applies(std::size_t i, const Post& post, Lang lang) const {
   const Rule& r = policy_.rules[i];
   if (!enabled_[i]) return false;
   if (r.reply_only && !post.is_reply()) return false;
-  if (!(lang_mask_[i] & (lang == Lang::ru ? 1 : 2))) return false;
+  if (!(lang_mask_[i] & lang_bit(lang))) return false;
   if (!r.roles.empty() && !post.role.empty() && !listed(r.roles, post.role)) return false;
   // An unknown role gets every role's rules (a pre-publish check should rather say too much),
   // but a channel's own rules (SMS segments, X's 280 characters) need that channel.
@@ -67,7 +64,7 @@ std::vector<Finding> Checker::check(const Post& post) {
   last_lang_ = lang;
   hits_.clear();
   policy_.phrases.find(text_, lemmatizer_, hits_);
-  policy_.patterns.scan(text_, fired_, lang == Lang::ru ? PatternBank::kRussian : PatternBank::kEnglish);
+  policy_.patterns.scan(text_, fired_, lang_bit(lang));
   for (auto r : hit_rules_) has_hit_[r] = 0;
   hit_rules_.clear();
   for (const auto& h : hits_)

@@ -42,7 +42,7 @@ class Checker {
   const Policy& policy_;
   bool spelling_suggestions_;
   std::vector<bool> enabled_;
-  std::vector<std::uint8_t> lang_mask_;  // per rule: bit 0 ru, bit 1 en (its `languages`, once)
+  std::vector<std::uint8_t> lang_mask_;  // per rule: lang_bits of its `languages`, once
   std::vector<Level> levels_;
   Lemmatizer lemmatizer_;
   Analyzer analyzer_;
@@ -50,9 +50,9 @@ class Checker {
   Lang last_lang_ = Lang::ru;
   std::vector<PhraseHit> hits_;
   std::vector<int> fired_;
-  // Rules that only fire on a hit of their own phrases, and which rule a trigger phrase is of:
-  // per post, those without a hit are skipped.
-  std::vector<std::uint8_t> needs_hit_, has_hit_;
+  // Rules that only fire on a hit of their own phrases are run only for a post with such a hit;
+  // which rule a trigger phrase is of.
+  std::vector<std::uint8_t> has_hit_;
   std::vector<std::uint32_t> trigger_rule_;  // phrase id → rule (kNoRule: none)
   std::vector<std::uint32_t> hit_rules_;     // rules marked in has_hit_ for the current post
   std::vector<std::uint32_t> unconditional_; // enabled rules that need no hit, in rule order

@@ -37,7 +37,7 @@ class PatternBank {
   PatternBank& operator=(PatternBank&&) noexcept;
   ~PatternBank();
   // Languages a pattern is for, as bits: the languages of the rule it belongs to.
-  static constexpr std::uint8_t kRussian = 1, kEnglish = 2, kAnyLanguage = 3;
+  static constexpr std::uint8_t kRussian = lang_bit(Lang::ru), kEnglish = lang_bit(Lang::en), kAnyLanguage = kBothLanguages;
   // Returns the pattern id, or -1 with RE2's own message in `error`.
   int add(const std::string& regex, bool on_original, std::string& error, std::uint8_t languages = kAnyLanguage);
   bool compile(std::string& error);

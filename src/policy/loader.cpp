@@ -253,11 +253,7 @@ class Builder : public PolicyBuilder {
   }
   const std::vector<std::string>& vocabulary() const override { return p_.vocabulary; }
   // The languages of the rule being compiled (PatternBank's bits): its patterns run only for them.
-  void set_rule_languages(const std::vector<std::string>& languages) {
-    rule_languages_ = languages.empty() ? PatternBank::kAnyLanguage : 0;
-    for (const auto& l : languages)
-      rule_languages_ |= l == lang_name(Lang::ru) ? PatternBank::kRussian : l == lang_name(Lang::en) ? PatternBank::kEnglish : 0;
-  }
+  void set_rule_languages(const std::vector<std::string>& languages) { rule_languages_ = lang_bits(languages); }
 
  private:
   std::uint8_t rule_languages_ = PatternBank::kAnyLanguage;

@@ -10,6 +10,14 @@ namespace grabli {
 
 std::string_view lang_name(Lang l) { return l == Lang::ru ? "ru" : "en"; }
 
+std::uint8_t lang_bits(const std::vector<std::string>& names) {
+  if (names.empty()) return kBothLanguages;
+  std::uint8_t bits = 0;
+  for (const Lang l : {Lang::ru, Lang::en})
+    if (std::find(names.begin(), names.end(), lang_name(l)) != names.end()) bits |= lang_bit(l);
+  return bits;
+}
+
 namespace {
 
 enum Cls : std::uint8_t {

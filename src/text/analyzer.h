@@ -10,6 +10,11 @@ namespace grabli {
 
 enum class Lang : std::uint8_t { ru, en };
 std::string_view lang_name(Lang l);
+// Languages as bits, for rules and the patterns they own: one bit each, 3 for both.
+constexpr std::uint8_t lang_bit(Lang l) { return l == Lang::ru ? 1 : 2; }
+inline constexpr std::uint8_t kBothLanguages = 3;
+// The bits of a rule's `languages` list; an empty list is both.
+std::uint8_t lang_bits(const std::vector<std::string>& names);
 
 enum TokenFlags : std::uint8_t {
   kHasMask = 1,      // a masking character such as '*' stayed in the word

@@ -114,8 +114,8 @@ class Lemmatizer {
   const FormTable* table(Script script);
   // extra_words_ normalised: a form the policy's vocabulary adds has answers no table knows
   std::unordered_set<std::string, StringHash, std::equal_to<>> extra_norms_;
+  // A cached form's spelling answers; its key range is kept in the cache slot itself.
   struct Form {
-    KeyRange keys;
     std::int8_t spelled = -1;  // -1 not asked yet, else Hunspell's answer for the form as normalised
     std::int8_t spelled_capitalised = -1;  // the same for the form with its first letter upper case
   };
