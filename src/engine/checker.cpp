@@ -19,7 +19,7 @@ Checker::Checker(const Policy& policy, const RuleOverrides& overrides)
       spelling_suggestions_(overrides.spelling_suggestions),
       lemmatizer_(policy.keys, policy.dictionaries, policy.vocabulary),
       analyzer_(lemmatizer_) {
-  lemmatizer_.use_form_tables(overrides.form_tables);
+  lemmatizer_.use_form_tables(overrides.form_tables, overrides.form_table_access);
   for (const auto& r : policy.rules) {
     bool on = r.enabled;
     for (const auto& d : overrides.disabled) on &= !names_rule(d, r);

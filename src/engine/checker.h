@@ -20,6 +20,7 @@ struct RuleOverrides {
   // Answer known word forms from the build-time tables instead of loading Hunspell (see
   // text/form_table.h); the answers are the same either way.
   bool form_tables = true;
+  FormTable::Access form_table_access = FormTable::Access::map;
 };
 
 // Checks posts against a compiled policy. One per thread: it owns the Hunspell objects,

@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'G', 'R', 'B', 'F', 'O', 'R', 'M', '1'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;  // 2: slots carry the key's hash
+constexpr std::size_t kSlotBytes = 8;
 constexpr std::size_t kHeaderBytes = 80;
 
 struct Header {
@@ -76,31 +77,28 @@ std::optional<FormTable::Signature> FormTable::signature_of(const fs::path& dict
   return s;
 }
 
-std::unique_ptr<FormTable> FormTable::open(const fs::path& file, const Signature& expected, std::string& error) {
+std::unique_ptr<FormTable> FormTable::open(const fs::path& file, const Signature& expected, std::string& error,
+                                           Access access) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     error = "cannot open " + file.string() + ": " + std::strerror(errno);
     return nullptr;
   }
+  std::unique_ptr<FormTable> t(new FormTable);
+  t->fd_ = fd;  // closed by the destructor, or below once mapped
   struct stat st{};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) < kHeaderBytes) {
-    ::close(fd);
     error = file.string() + " is not a form table";
     return nullptr;
   }
   const auto length = static_cast<std::size_t>(st.st_size);
-  void* map = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (map == MAP_FAILED) {
-    error = "cannot map " + file.string() + ": " + std::strerror(errno);
-    return nullptr;
-  }
-  std::unique_ptr<FormTable> t(new FormTable);
-  t->base_ = static_cast<const unsigned char*>(map);
   t->length_ = length;
   Header h;
-  std::memcpy(&h, t->base_, sizeof h);
-  const std::uint64_t slots_bytes = std::uint64_t{h.slot_count} * 4;
+  if (::pread(fd, &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h)) {
+    error = "cannot read " + file.string() + ": " + std::strerror(errno);
+    return nullptr;
+  }
+  const std::uint64_t slots_bytes = std::uint64_t{h.slot_count} * kSlotBytes;
   if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.version != kVersion) {
     error = file.string() + " is not a form table of this grabli";
     return nullptr;
@@ -115,12 +113,22 @@ std::unique_ptr<FormTable> FormTable::open(const fs::path& file, const Signature
     error = file.string() + " was made from other dictionary files";
     return nullptr;
   }
-  ::madvise(map, length, MADV_RANDOM);  // a lookup touches two pages; read-ahead would only grow RSS
-  t->slots_ = reinterpret_cast<const std::uint32_t*>(t->base_ + kHeaderBytes);
+  if (access == Access::map) {
+    void* map = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (map == MAP_FAILED) {
+      error = "cannot map " + file.string() + ": " + std::strerror(errno);
+      return nullptr;
+    }
+    ::madvise(map, length, MADV_RANDOM);  // a lookup touches two pages; read-ahead would only grow RSS
+    t->base_ = static_cast<const unsigned char*>(map);
+    ::close(fd);
+    t->fd_ = -1;
+  }
+  t->slots_at_ = kHeaderBytes;
   t->slot_mask_ = h.slot_count - 1;
-  t->records_ = t->base_ + kHeaderBytes + slots_bytes;
+  t->records_at_ = kHeaderBytes + slots_bytes;
   t->records_size_ = h.records_size;
-  t->pool_ = t->records_ + h.records_size;
+  t->pool_at_ = t->records_at_ + h.records_size;
   t->pool_size_ = h.pool_size;
   t->entries_ = static_cast<std::size_t>(h.entries);
   return t;
@@ -128,13 +136,14 @@ std::unique_ptr<FormTable> FormTable::open(const fs::path& file, const Signature
 
 FormTable::~FormTable() {
   if (base_) ::munmap(const_cast<unsigned char*>(base_), length_);
+  if (fd_ >= 0) ::close(fd_);
 }
 
-const FormTable* FormTable::for_dictionary(const fs::path& dictionary) {
+const FormTable* FormTable::for_dictionary(const fs::path& dictionary, Access access) {
   static std::mutex m;
-  static std::map<std::string, std::unique_ptr<FormTable>> opened;  // null: none for it
+  static std::map<std::pair<std::string, Access>, std::unique_ptr<FormTable>> opened;  // null: none for it
   std::lock_guard lock(m);
-  const std::string key = dictionary.string();
+  const std::pair key{dictionary.string(), access};
   if (auto it = opened.find(key); it != opened.end()) return it->second.get();
   auto& slot = opened[key];
   std::vector<fs::path> dirs;
@@ -155,55 +164,92 @@ const FormTable* FormTable::for_dictionary(const fs::path& dictionary) {
     std::error_code ec;
     if (!fs::exists(file, ec)) continue;
     // a stale or damaged table only costs the time it would have saved: Hunspell answers instead
-    slot = open(file, *sig, error);
+    slot = open(file, *sig, error, access);
     if (slot) break;
   }
   return slot.get();
 }
 
-const std::uint8_t* FormTable::find(std::string_view k) const {
-  std::uint32_t i = hash_key(k) & slot_mask_;
-  for (std::uint32_t probes = 0; probes <= slot_mask_; ++probes, i = (i + 1) & slot_mask_) {
-    const std::uint32_t v = read_u32(reinterpret_cast<const unsigned char*>(slots_ + i));
-    if (v == 0) return nullptr;
-    const std::uint64_t off = v - 1;
-    if (off >= records_size_) return nullptr;
-    const unsigned char* rec = records_ + off;
-    const std::uint64_t len = rec[0];
-    if (off + 1 + len + 2 > records_size_) return nullptr;
-    if (len == k.size() && std::memcmp(rec + 1, k.data(), len) == 0) return rec + 1 + len;
+const unsigned char* FormTable::bytes(std::uint64_t offset, std::size_t len, unsigned char* buf) const {
+  if (base_) return base_ + offset;
+  std::size_t got = 0;
+  while (got < len) {
+    const ssize_t n = ::pread(fd_, buf + got, len - got, static_cast<off_t>(offset + got));
+    if (n > 0) got += static_cast<std::size_t>(n);
+    else if (n < 0 && errno == EINTR) continue;
+    else return nullptr;  // the file shrank under us: a miss
   }
-  return nullptr;
+  return buf;
+}
+
+bool FormTable::find(std::string_view k, unsigned char* buf, Record& out) const {
+  const std::uint32_t hash = hash_key(k);
+  std::uint32_t i = hash & slot_mask_;
+  std::uint32_t probes = 0;
+  unsigned char chunk[16 * kSlotBytes];  // a probe run rarely leaves one read of 16 slots
+  while (probes <= slot_mask_) {
+    const std::uint32_t n = std::min<std::uint32_t>(16, slot_mask_ + 1 - i);
+    const unsigned char* slots = bytes(slots_at_ + std::uint64_t{i} * kSlotBytes, n * kSlotBytes, chunk);
+    if (!slots) return false;
+    for (std::uint32_t j = 0; j < n && probes <= slot_mask_; ++j, ++probes) {
+      const std::uint32_t v = read_u32(slots + j * kSlotBytes);
+      if (v == 0) return false;
+      if (read_u32(slots + j * kSlotBytes + 4) != hash) continue;
+      const std::uint64_t off = v - 1;
+      if (off >= records_size_) return false;
+      const std::size_t avail = static_cast<std::size_t>(std::min<std::uint64_t>(kMaxRecord, records_size_ - off));
+      // unmapped: one read takes the longest key and four stem offsets, as most records have
+      const std::size_t want = base_ ? avail : std::min<std::size_t>(avail, 1 + 255 + 2 + 4 * 4);
+      const unsigned char* rec = bytes(records_at_ + off, want, buf);
+      if (!rec) return false;
+      const std::size_t len = rec[0], head = 1 + len + 2;
+      if (head > want) return false;
+      if (len != k.size() || std::memcmp(rec + 1, k.data(), len) != 0) continue;
+      out.flags = rec[1 + len];
+      out.stem_count = rec[2 + len];
+      out.stem_offsets = rec + head;
+      if (head + 4 * out.stem_count > avail) out.stem_offsets = nullptr;
+      else if (head + 4 * out.stem_count > want)
+        out.stem_offsets = bytes(records_at_ + off + head, 4 * out.stem_count, buf + head);
+      return true;
+    }
+    i = (i + n) & slot_mask_;
+  }
+  return false;
 }
 
 std::optional<bool> FormTable::spelled(std::string_view form) const {
   thread_local std::string k;
   if (!encode_form_key(form, k)) return std::nullopt;
-  if (const auto* f = find(k)) return (*f & kSpelled) != 0;
+  unsigned char buf[kMaxRecord];
+  Record r;
+  if (find(k, buf, r)) return (r.flags & kSpelled) != 0;
   // «Есть», "The": Hunspell's answer for the capitalised form is kept with the lower-case one
   auto& c = reinterpret_cast<unsigned char&>(k[0]);
   if (c >= 'A' && c <= 'Z') c += 32;
   else if (c >= 0x90 && c <= 0xAF) c += 0x20;  // А–Я
   else if (c == 0x81) c = 0xD1;                // Ё
   else return std::nullopt;
-  if (const auto* f = find(k); f && (*f & kCapitalisedKnown)) return (*f & kCapitalisedSpelled) != 0;
+  if (find(k, buf, r) && (r.flags & kCapitalisedKnown)) return (r.flags & kCapitalisedSpelled) != 0;
   return std::nullopt;
 }
 
 bool FormTable::stems(std::string_view norm_form, std::vector<std::string>& out) const {
   thread_local std::string k;
   if (!encode_form_key(norm_form, k)) return false;
-  const auto* f = find(k);
-  if (!f || !(*f & kStemsKnown)) return false;
-  const std::size_t n = f[1];
-  const unsigned char* refs = f + 2;
-  if (static_cast<std::uint64_t>(refs + 4 * n - records_) > records_size_) return false;
+  unsigned char buf[kMaxRecord];
+  Record r;
+  if (!find(k, buf, r) || !(r.flags & kStemsKnown) || !r.stem_offsets) return false;
   std::vector<std::string> got;
-  got.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t off = read_u32(refs + 4 * i);
-    if (off >= pool_size_ || off + 1 + pool_[off] > pool_size_) return false;
-    got.emplace_back(reinterpret_cast<const char*>(pool_ + off + 1), pool_[off]);
+  got.reserve(r.stem_count);
+  unsigned char stem[256];
+  for (std::size_t i = 0; i < r.stem_count; ++i) {
+    const std::uint64_t off = read_u32(r.stem_offsets + 4 * i);
+    if (off >= pool_size_) return false;
+    const std::size_t avail = static_cast<std::size_t>(std::min<std::uint64_t>(256, pool_size_ - off));
+    const unsigned char* s = bytes(pool_at_ + off, avail, stem);
+    if (!s || 1 + std::size_t{s[0]} > avail) return false;
+    got.emplace_back(reinterpret_cast<const char*>(s + 1), s[0]);
   }
   out = std::move(got);
   return true;
@@ -248,8 +294,12 @@ bool FormTable::Writer::write(const fs::path& file, const Signature& sig, std::s
     slots[s] = static_cast<std::uint32_t>(i + 1);
     ++entries;
   }
-  for (auto& v : slots)
-    if (v) v = records_[v - 1] + 1;
+  std::vector<std::uint32_t> file_slots(2 * std::size_t{slot_count}, 0);  // record offset + 1, key hash
+  for (std::size_t s = 0; s < slot_count; ++s)
+    if (const std::uint32_t v = slots[s]) {
+      file_slots[2 * s] = records_[v - 1] + 1;
+      file_slots[2 * s + 1] = hash_key(keys_[v - 1]);
+    }
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.version = kVersion;
@@ -265,7 +315,8 @@ bool FormTable::Writer::write(const fs::path& file, const Signature& sig, std::s
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(&h), sizeof h);
-    out.write(reinterpret_cast<const char*>(slots.data()), static_cast<std::streamsize>(slots.size() * 4));
+    out.write(reinterpret_cast<const char*>(file_slots.data()),
+              static_cast<std::streamsize>(file_slots.size() * sizeof file_slots[0]));
     out.write(records_bytes_.data(), static_cast<std::streamsize>(records_bytes_.size()));
     out.write(pool_.data(), static_cast<std::streamsize>(pool_.size()));
     out.flush();

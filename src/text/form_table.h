@@ -12,18 +12,27 @@ namespace grabli {
 
 // Hunspell's answers for every word form of one dictionary, computed at build time
 // (src/tools/gen_forms.cpp applies the .aff rules to the .dic words; Hunspell itself answers for
-// each form) and kept in a file that is mapped, not read. Loading ru_RU into Hunspell takes
-// 150–200 ms; a `check` whose words are all in the table never loads it. A form the table does
-// not hold is not a verdict: the caller asks Hunspell, so answers are the same with or without it.
+// each form). Loading ru_RU into Hunspell takes 150–200 ms; a `check` whose words are all in the
+// table never loads it. A form the table does not hold is not a verdict: the caller asks
+// Hunspell, so answers are the same with or without it.
+//
+// Two ways to read it (Access): a `check` maps the file, and a lookup is a few loads. An audit
+// meets tens of thousands of distinct forms, and their lookups touch most of a mapping's pages:
+// 40 MiB more peak RSS for the ru_RU table. So an audit reads each lookup's few bytes with
+// pread() instead: ~1 µs a call, the file stays in the kernel's page cache and out of the
+// process, and a form costs two or three calls where Hunspell's spell() and stem() take several
+// microseconds each.
 //
 // File (little-endian): an 80-byte header (magic, version, the dictionary files' sizes and
-// modification times, section sizes, entry count); open-addressing slots of u32 (record offset
-// + 1; 0 empty); the records [u8 key length][key][u8 flags][u8 stem count][u32 stem offset…];
-// the stem strings [u8 length][UTF-8]. Keys are one byte per letter: ASCII as is, U+0400–U+047F
-// as 0x80 + (cp − 0x400); a form with any other character is not in the table. Every read is
-// bounds-checked: a damaged file can make lookups miss, never read outside the mapping.
+// modification times, section sizes, entry count); open-addressing slots of two u32 (record
+// offset + 1, 0 empty; the key's hash, so that a probe reads no record whose key cannot match);
+// the records [u8 key length][key][u8 flags][u8 stem count][u32 stem offset…]; the stem strings
+// [u8 length][UTF-8]. Keys are one byte per letter: ASCII as is, U+0400–U+047F as
+// 0x80 + (cp − 0x400); a form with any other character is not in the table. Every read is
+// bounds-checked: a damaged file can make lookups miss, never read outside it.
 class FormTable {
  public:
+  enum class Access : std::uint8_t { map, read };
   // The dictionary's files as the table records them.
   struct Signature {
     std::uint64_t aff_size = 0, dic_size = 0;
@@ -32,14 +41,14 @@ class FormTable {
   };
   static std::optional<Signature> signature_of(const std::filesystem::path& dictionary);  // …/ru_RU
 
-  // Maps a table; null with the reason in `error` when the file is missing, damaged, or made
+  // Opens a table; null with the reason in `error` when the file is missing, damaged, or made
   // from other dictionary files than `expected`.
   static std::unique_ptr<FormTable> open(const std::filesystem::path& file, const Signature& expected,
-                                         std::string& error);
-  // The table for a dictionary (…/ru_RU), found once per process and shared by all threads:
-  // $GRABLI_FORMS_DIR, else share/grabli beside the executable or above it. Null when there is
-  // none or it does not match; GRABLI_FORMS_DIR=off turns tables off.
-  static const FormTable* for_dictionary(const std::filesystem::path& dictionary);
+                                         std::string& error, Access access = Access::map);
+  // The table for a dictionary (…/ru_RU), found once per process and access and shared by all
+  // threads: $GRABLI_FORMS_DIR, else share/grabli beside the executable or above it. Null when
+  // there is none or it does not match; GRABLI_FORMS_DIR=off turns tables off.
+  static const FormTable* for_dictionary(const std::filesystem::path& dictionary, Access access = Access::map);
 
   ~FormTable();
   FormTable(const FormTable&) = delete;
@@ -72,15 +81,24 @@ class FormTable {
 
  private:
   FormTable() = default;
-  const std::uint8_t* find(std::string_view encoded) const;  // the record's flags byte, or null
-  const unsigned char* base_ = nullptr;
+  // The longest record: key, flags, count and 255 stem offsets.
+  static constexpr std::size_t kMaxRecord = 1 + 255 + 2 + 4 * 255;
+  struct Record {
+    std::uint8_t flags = 0;
+    std::size_t stem_count = 0;
+    const unsigned char* stem_offsets = nullptr;  // 4 bytes each; null when they overrun the records
+  };
+  // The record of an encoded key, read into `buf` (kMaxRecord bytes) when the file is not mapped.
+  bool find(std::string_view encoded, unsigned char* buf, Record& out) const;
+  // `len` bytes at `offset` of the file (the caller keeps them inside it): a pointer into the
+  // mapping, or `buf` after a pread(); null when the read comes up short.
+  const unsigned char* bytes(std::uint64_t offset, std::size_t len, unsigned char* buf) const;
+  int fd_ = -1;                          // Access::read
+  const unsigned char* base_ = nullptr;  // Access::map
   std::size_t length_ = 0;
-  const std::uint32_t* slots_ = nullptr;  // unaligned reads via memcpy
+  std::uint64_t slots_at_ = 0, records_at_ = 0, pool_at_ = 0;  // file offsets
   std::uint32_t slot_mask_ = 0;
-  const unsigned char* records_ = nullptr;
-  std::uint64_t records_size_ = 0;
-  const unsigned char* pool_ = nullptr;
-  std::uint64_t pool_size_ = 0;
+  std::uint64_t records_size_ = 0, pool_size_ = 0;
   std::size_t entries_ = 0;
 };
 

@@ -156,7 +156,7 @@ const FormTable* Lemmatizer::table(Script script) {
   auto& t = ru ? ru_table_ : en_table_;
   if (!tried) {
     tried = true;
-    if (const auto& p = ru ? paths_.ru : paths_.en) t = FormTable::for_dictionary(*p);
+    if (const auto& p = ru ? paths_.ru : paths_.en) t = FormTable::for_dictionary(*p, table_access_);
   }
   return t;
 }

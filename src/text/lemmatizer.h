@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "text/form_cache.h"
+#include "text/form_table.h"
 #include "text/keys.h"
 #include "text/stem_filter.h"
 
@@ -19,7 +20,6 @@ class Hunspell;
 namespace grabli {
 
 class SharedAnswers;
-class FormTable;
 
 enum class Script : std::uint8_t { none, cyrillic, latin, other };
 
@@ -91,7 +91,10 @@ class Lemmatizer {
   void share_answers(SharedAnswers* shared) { shared_ = shared; }
   // Answer from the build-time form tables (text/form_table.h) where they hold the form, and
   // load Hunspell only for the rest. Off by default: the build tools that make tables ask Hunspell.
-  void use_form_tables(bool on) { use_tables_ = on; }
+  void use_form_tables(bool on, FormTable::Access access = FormTable::Access::map) {
+    use_tables_ = on;
+    table_access_ = access;
+  }
 
   // Starts loading the dictionary of a script in the background (≈85 ms for ru_RU), so that a
   // cold `check` overlaps it with compiling the policy. The first Lemmatizer that needs that
@@ -109,6 +112,7 @@ class Lemmatizer {
   SharedAnswers* shared_ = nullptr;
   bool ru_tried_ = false, en_tried_ = false;
   bool use_tables_ = false;
+  FormTable::Access table_access_ = FormTable::Access::map;
   bool ru_table_tried_ = false, en_table_tried_ = false;
   const FormTable *ru_table_ = nullptr, *en_table_ = nullptr;
   const FormTable* table(Script script);

@@ -58,4 +58,24 @@ cp "$tables/en_US.forms" "$WORK/forms/"
 GRABLI_FORMS_DIR="$WORK/forms" run "$GRABLI" check --format json "$WORK/ru.txt"
 [ "$OUT" = "$want" ] || fail "a damaged table changed the answer: $OUT"
 [ -z "$ERR" ] || fail "a damaged table is not the user's problem, yet: $ERR"
+# 5. an audit reads the tables with pread(): the same records as Hunspell alone, and a known
+#    word is answered from the table (the garbled copy of step 2 again)
+{
+  printf '{"id":"1","text":"Мы любим читать книги по вечерам."}\n'
+  printf '{"id":"2","text":"Здравствуйте! Вы сами виноваты: надо было читать условия доставки. Превед, колбоса!"}\n'
+  printf '{"id":"3","text":"We are thrilled to anounce the best product on the market. Teh refund is coming!"}\n'
+  printf '{"id":"4","text":"Есть новости: Москва, России, ёлка и елка."}\n'
+} > "$WORK/posts.jsonl"
+run "$GRABLI" audit --format jsonl "$WORK/posts.jsonl"
+with=$OUT rc_with=$RC
+GRABLI_FORMS_DIR=off run "$GRABLI" audit --format jsonl "$WORK/posts.jsonl"
+[ "$RC" = "$rc_with" ] || fail "audit: exit $rc_with with the tables, $RC without"
+[ "$OUT" = "$with" ] || fail "audit: the tables changed the records:
+$with
+--- without:
+$OUT"
+[ "$(grep -c . <<<"$OUT")" -ge 4 ] || fail "audit: a record per post expected: $OUT"
+grep -q 'колбоса' <<<"$OUT" || fail "audit: the misspelt word is not reported: $OUT"
+DICPATH="$WORK/dic" run "$GRABLI" audit --format jsonl "$WORK/posts.jsonl"
+grep '"id":"1"' <<<"$OUT" | grep -q 'ru-spelling' && fail "audit: a known word was asked of the garbled dictionary, not the table: $OUT"
 echo "ok"

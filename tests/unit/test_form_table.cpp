@@ -51,8 +51,10 @@ std::string read_all(const fs::path& p) {
 TEST_CASE("form table: answers what it was given, and only that", "[text][forms]") {
   const FormTable::Signature sig{71236, 3473191, 1, 2};
   const auto p = small_table(sig);
+  const auto access = GENERATE(FormTable::Access::map, FormTable::Access::read);
+  INFO((access == FormTable::Access::map ? "mapped" : "read with pread"));
   std::string error;
-  const auto t = FormTable::open(p, sig, error);
+  const auto t = FormTable::open(p, sig, error, access);
   REQUIRE(t);
   CHECK(error.empty());
   CHECK(t->size() == 6);
@@ -102,12 +104,12 @@ TEST_CASE("form table: other dictionaries, a short file or damage make it miss, 
   std::mt19937 rng(7);
   const std::vector<std::string> probes = {"кошка", "Кошка", "кошками", "москва", "Москва", "колбоса", "the",
                                            "The", "ёлка", "собака", "x", "zz"};
-  for (int round = 0; round < 300; ++round) {
+  for (int round = 0; round < 600; ++round) {
     std::string bad = good;
     for (int k = 0; k < 1 + round % 8; ++k)
       bad[80 + rng() % (bad.size() - 80)] = static_cast<char>(rng() % 4 == 0 ? 0xFF : rng());
     std::ofstream(p, std::ios::binary | std::ios::trunc) << bad;
-    const auto t = FormTable::open(p, sig, error);
+    const auto t = FormTable::open(p, sig, error, round % 2 ? FormTable::Access::read : FormTable::Access::map);
     REQUIRE(t);  // the header is intact: it opens, and then only misses or answers
     std::vector<std::string> stems;
     for (const auto& w : probes) {
@@ -115,6 +117,17 @@ TEST_CASE("form table: other dictionaries, a short file or damage make it miss, 
       (void)t->stems(w, stems);
     }
   }
+
+  // a table read with pread() whose file is cut short after it was opened: lookups miss
+  std::ofstream(p, std::ios::binary | std::ios::trunc) << good;
+  const auto t = FormTable::open(p, sig, error, FormTable::Access::read);
+  REQUIRE(t);
+  REQUIRE(t->spelled("кошка") == true);
+  fs::resize_file(p, 100);
+  CHECK(t->spelled("кошка") == std::nullopt);
+  std::vector<std::string> stems{"untouched"};
+  CHECK_FALSE(t->stems("кошками", stems));
+  CHECK(stems == std::vector<std::string>{"untouched"});
   fs::remove(p);
 }
 
@@ -143,8 +156,9 @@ TEST_CASE("form table: the build's tables answer as Hunspell does on real words"
   }
   REQUIRE(ru.size() > 3000);
   REQUIRE(en.size() > 1000);
+  const auto access = GENERATE(FormTable::Access::map, FormTable::Access::read);
   for (const auto& [dict, words] : {std::pair{*paths.ru, &ru}, std::pair{*paths.en, &en}}) {
-    const FormTable* table = FormTable::for_dictionary(dict);
+    const FormTable* table = FormTable::for_dictionary(dict, access);
     INFO("the build writes " << dict.filename().string() << ".forms to build/share/grabli (gen_forms)");
     REQUIRE(table);
     Hunspell h((dict.string() + ".aff").c_str(), (dict.string() + ".dic").c_str());
@@ -179,7 +193,8 @@ TEST_CASE("form table: a lemmatizer answers the same with and without it", "[tex
   keys.intern("россия");
   // «грабли» is in the vocabulary: Hunspell learns it, so the table must not answer for it
   Lemmatizer with(keys, paths, {"грабли", "Grabli"}), without(keys, paths, {"грабли", "Grabli"});
-  with.use_form_tables(true);
+  const auto access = GENERATE(FormTable::Access::map, FormTable::Access::read);
+  with.use_form_tables(true, access);
   const std::vector<std::pair<std::string, Script>> words = {
       {"доставки", Script::cyrillic}, {"виноваты", Script::cyrillic}, {"грабли", Script::cyrillic},
       {"Грабли", Script::cyrillic},   {"ёлка", Script::cyrillic},     {"елка", Script::cyrillic},
