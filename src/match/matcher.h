@@ -65,7 +65,6 @@ class PolicyBuilder {
   virtual int add_pattern(const YAML::Node& where, const std::string& regex, bool on_original) = 0;
   virtual const PatternBank& patterns() const = 0;
   [[noreturn]] virtual void fail(const YAML::Node& where, const std::string& message) = 0;
-  virtual const std::vector<std::string>& vocabulary() const = 0;
 };
 
 // Helpers every kind uses to read its keys.

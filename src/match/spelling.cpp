@@ -1,6 +1,4 @@
 // kind: spelling — Hunspell, with company vocabulary accepted.
-#include <unordered_set>
-
 #include "match/spans.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
@@ -25,10 +23,8 @@ bool is_capitalised_of(std::string_view form, std::string_view norm) {
 
 class SpellingMatcher : public Matcher {
  public:
-  SpellingMatcher(const std::vector<std::string>& vocabulary, std::size_t min_length)
-      : min_length_(min_length) {
-    for (const auto& w : vocabulary) vocab_.insert(normalize_word(w));
-  }
+  // The policy's vocabulary is accepted: the checker's lemmatizer holds it (in_vocabulary).
+  explicit SpellingMatcher(std::size_t min_length) : min_length_(min_length) {}
 
   void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
     const auto& text = ctx.text;
@@ -49,10 +45,10 @@ class SpellingMatcher : public Matcher {
         continue;
       const auto form = text.original_of(t);
       if (form.size() != t.norm_len) continue;  // look-alikes and masks: other rules judge those
-      if (vocab_.contains(text.norm_of(t))) continue;
       // most words are written as their normalised form, or capitalised at a sentence's start:
       // then the analyser's cache slot answers, without a string-keyed lookup
       const auto norm = text.norm_of(t);
+      if (ctx.lemmatizer.in_vocabulary(t.form, norm)) continue;
       auto ok = form == norm                   ? ctx.lemmatizer.spelled_right(t.form, form, t.script)
                 : is_capitalised_of(form, norm) ? ctx.lemmatizer.spelled_right_capitalised(t.form, form, t.script)
                                                 : ctx.lemmatizer.spelled_right(form, t.script);
@@ -76,15 +72,14 @@ class SpellingMatcher : public Matcher {
   }
 
  private:
-  std::unordered_set<std::string, StringHash, std::equal_to<>> vocab_;
   std::size_t min_length_;
 };
 
 const KindRegistrar reg({"spelling", {"min_length"},
-                         [](const YAML::Node& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+                         [](const YAML::Node& n, Rule&, PolicyBuilder&) -> std::unique_ptr<Matcher> {
                            std::size_t min_len = 3;
                            if (n["min_length"]) min_len = n["min_length"].as<std::size_t>(3);
-                           return std::make_unique<SpellingMatcher>(b.vocabulary(), min_len);
+                           return std::make_unique<SpellingMatcher>(min_len);
                          }});
 
 }  // namespace

@@ -251,7 +251,6 @@ class Builder : public PolicyBuilder {
   [[noreturn]] void fail(const YAML::Node& where, const std::string& message) override {
     throw RuleFailure{where.Mark(), message};
   }
-  const std::vector<std::string>& vocabulary() const override { return p_.vocabulary; }
   // The languages of the rule being compiled (PatternBank's bits): its patterns run only for them.
   void set_rule_languages(const std::vector<std::string>& languages) { rule_languages_ = lang_bits(languages); }
 

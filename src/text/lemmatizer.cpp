@@ -221,7 +221,7 @@ Lemmatizer::Lookup Lemmatizer::lookup(std::string_view norm_form, std::uint64_t 
   keys_.for_each_prefix(norm_form, push);
   r.count = static_cast<std::uint32_t>(pool_.size() - r.begin);
   const auto slot = static_cast<std::uint32_t>(forms_.size());
-  forms_.push_back({});
+  forms_.push_back({.in_vocabulary = !extra_norms_.empty() && extra_norms_.contains(norm_form)});
   cache_.insert(norm_form, slot, pack(r));
   return {r, slot};
 }

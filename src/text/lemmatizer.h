@@ -84,6 +84,11 @@ class Lemmatizer {
   // word), which has a cache field of its own in the slot.
   std::optional<bool> spelled_right_capitalised(std::uint32_t form_slot, std::string_view form, Script script);
   std::vector<std::string> suggest(std::string_view form, Script script);
+  // Whether a normalised form is one of the policy's vocabulary words (normalised), answered from
+  // the form's cache slot when the analyser found one: the spelling rule asks for every word.
+  bool in_vocabulary(std::uint32_t form_slot, std::string_view norm_form) const {
+    return form_slot < forms_.size() ? forms_[form_slot].in_vocabulary : extra_norms_.contains(norm_form);
+  }
 
   bool has(Script script);  // a dictionary exists for the script (loads it)
   // Hunspell answers to take from, and give to, the other workers of an audit (see
@@ -122,6 +127,7 @@ class Lemmatizer {
   struct Form {
     std::int8_t spelled = -1;  // -1 not asked yet, else Hunspell's answer for the form as normalised
     std::int8_t spelled_capitalised = -1;  // the same for the form with its first letter upper case
+    bool in_vocabulary = false;
   };
   FormCache cache_;  // → forms_
   std::vector<Form> forms_;
