@@ -198,13 +198,15 @@ bool FormTable::find(std::string_view k, unsigned char* buf, Record& out) const 
       const std::uint64_t off = v - 1;
       if (off >= records_size_) return false;
       const std::size_t avail = static_cast<std::size_t>(std::min<std::uint64_t>(kMaxRecord, records_size_ - off));
-      // unmapped: one read takes the longest key and four stem offsets, as most records have
-      const std::size_t want = base_ ? avail : std::min<std::size_t>(avail, 1 + 255 + 2 + 4 * 4);
+      // unmapped: one read takes a key of the length sought and four stem offsets, as most
+      // records have (a longer key is another key)
+      const std::size_t want = base_ ? avail : std::min<std::size_t>(avail, 1 + k.size() + 2 + 4 * 4);
       const unsigned char* rec = bytes(records_at_ + off, want, buf);
       if (!rec) return false;
       const std::size_t len = rec[0], head = 1 + len + 2;
+      if (len != k.size()) continue;
       if (head > want) return false;
-      if (len != k.size() || std::memcmp(rec + 1, k.data(), len) != 0) continue;
+      if (std::memcmp(rec + 1, k.data(), len) != 0) continue;
       out.flags = rec[1 + len];
       out.stem_count = rec[2 + len];
       out.stem_offsets = rec + head;
