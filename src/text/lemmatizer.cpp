@@ -117,35 +117,53 @@ std::vector<std::string> hunspell_stems(Hunspell& h, std::string_view norm_form)
   return out;
 }
 
-Hunspell* Lemmatizer::dict(Script script) {
-  auto load = [&](std::unique_ptr<Hunspell>& slot, bool& tried, const std::optional<fs::path>& p) {
-    if (tried) return;
-    tried = true;
-    if (!p) return;
-    {
-      auto& pf = prefetched();
-      std::unique_lock lock(pf.m);
-      auto& fut = script == Script::cyrillic ? pf.ru : pf.en;
-      const auto& path = script == Script::cyrillic ? pf.ru_path : pf.en_path;
-      if (fut.valid() && path == *p) {
-        auto taken = std::move(fut);
-        lock.unlock();
-        slot = taken.get();
-        for (const auto& w : extra_words_) slot->add(w);
-        return;
-      }
+std::unique_ptr<Hunspell> Lemmatizer::load(Script script) const {
+  const auto& p = script == Script::cyrillic ? paths_.ru : paths_.en;
+  if (!p || (script != Script::cyrillic && script != Script::latin)) return nullptr;
+  {
+    auto& pf = prefetched();
+    std::unique_lock lock(pf.m);
+    auto& fut = script == Script::cyrillic ? pf.ru : pf.en;
+    const auto& path = script == Script::cyrillic ? pf.ru_path : pf.en_path;
+    if (fut.valid() && path == *p) {
+      auto taken = std::move(fut);
+      lock.unlock();
+      auto h = taken.get();
+      for (const auto& w : extra_words_) h->add(w);
+      return h;
     }
-    slot = construct(*p, extra_words_);
-  };
-  if (script == Script::cyrillic) {
-    load(ru_, ru_tried_, paths_.ru);
-    return ru_.get();
   }
-  if (script == Script::latin) {
-    load(en_, en_tried_, paths_.en);
-    return en_.get();
+  return construct(*p, extra_words_);
+}
+
+Hunspell* Lemmatizer::dict(Script script) {
+  if (script != Script::cyrillic && script != Script::latin) return nullptr;
+  const bool ru = script == Script::cyrillic;
+  if (!(ru ? ru_tried_ : en_tried_)) {
+    (ru ? ru_tried_ : en_tried_) = true;
+    (ru ? ru_ : en_) = load(script);
   }
-  return nullptr;
+  return (ru ? ru_ : en_).get();
+}
+
+template <class F>
+bool Lemmatizer::ask(Script script, F&& f) {
+  // with a table, the workers' calls are few: one Hunspell under a lock serves them all
+  if (shared_ && table(script)) {
+    auto& d = shared_->dictionary(script == Script::cyrillic);
+    std::lock_guard lock(d.m);
+    if (!d.tried) {
+      d.tried = true;
+      d.hunspell = load(script);
+    }
+    if (!d.hunspell) return false;
+    f(*d.hunspell);
+    return true;
+  }
+  Hunspell* h = dict(script);
+  if (!h) return false;
+  f(*h);
+  return true;
 }
 
 const FormTable* Lemmatizer::table(Script script) {
@@ -161,33 +179,34 @@ const FormTable* Lemmatizer::table(Script script) {
   return t;
 }
 
-bool Lemmatizer::has(Script script) { return table(script) != nullptr || dict(script) != nullptr; }
+bool Lemmatizer::has(Script script) {
+  return table(script) != nullptr || ask(script, [](Hunspell&) {});
+}
 
+// Each answer comes from the table where it holds the form, else from another worker's answer,
+// else from Hunspell: all three answer alike, the first is cheapest.
 std::vector<std::string> Lemmatizer::stems(std::string_view norm_form, Script script) {
   std::vector<std::string> out;
   if (norm_form.empty() || norm_form.size() > 100) return out;
+  if (const FormTable* t = table(script); t && !extra_norms_.contains(norm_form) && t->stems(norm_form, out))
+    return out;
   const auto sc = static_cast<std::uint8_t>(script);
   if (shared_)
     if (auto known = shared_->stems(sc, norm_form)) return std::move(*known);
-  if (const FormTable* t = table(script); t && !extra_norms_.contains(norm_form) && t->stems(norm_form, out))
-    return out;
-  Hunspell* h = dict(script);
-  if (!h) return out;
-  out = hunspell_stems(*h, norm_form);
+  if (!ask(script, [&](Hunspell& h) { out = hunspell_stems(h, norm_form); })) return out;
   if (shared_) shared_->put_stems(sc, norm_form, out);
   return out;
 }
 
 std::optional<bool> Lemmatizer::spell(std::string_view form, Script script) {
-  const auto sc = static_cast<std::uint8_t>(script);
-  if (shared_)
-    if (auto known = shared_->spelled(sc, form)) return known;
   // the vocabulary only adds words: the table's "no" stands only when there is none
   if (const FormTable* t = table(script))
     if (const auto ok = t->spelled(form); ok && (*ok || extra_words_.empty())) return ok;
-  Hunspell* h = dict(script);
-  if (!h) return std::nullopt;
-  const bool ok = h->spell(std::string(form));
+  const auto sc = static_cast<std::uint8_t>(script);
+  if (shared_)
+    if (auto known = shared_->spelled(sc, form)) return known;
+  bool ok = false;
+  if (!ask(script, [&](Hunspell& h) { ok = h.spell(std::string(form)); })) return std::nullopt;
   if (shared_) shared_->put_spelled(sc, form, ok);
   return ok;
 }
@@ -266,9 +285,8 @@ std::optional<bool> Lemmatizer::spelled_right(std::string_view form, Script scri
 
 std::vector<std::string> Lemmatizer::suggest(std::string_view form, Script script) {
   if (auto it = suggest_cache_.find(form); it != suggest_cache_.end()) return it->second;
-  Hunspell* h = dict(script);
-  if (!h) return {};
-  auto s = h->suggest(std::string(form));
+  std::vector<std::string> s;
+  if (!ask(script, [&](Hunspell& h) { s = h.suggest(std::string(form)); })) return {};
   if (s.size() > 3) s.resize(3);
   if (suggest_cache_.size() > 10000) suggest_cache_.clear();
   suggest_cache_.emplace(std::string(form), s);

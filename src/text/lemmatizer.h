@@ -42,8 +42,9 @@ StemTableInfo dictionary_signature(const DictionaryPaths& paths);
 // is asked again with its first letter upper case, so «России» reaches «россия».
 std::vector<std::string> hunspell_stems(Hunspell& h, std::string_view norm_form);
 
-// One per thread: Hunspell objects are not thread-safe, so each worker owns its own,
-// loaded lazily on the first word of that script. Results are cached per distinct form.
+// One per thread: Hunspell objects are not thread-safe, so each worker owns its own, loaded
+// lazily on the first word of that script, unless the workers of an audit share one under a
+// lock (text/shared_answers.h). Results are cached per distinct form.
 class Lemmatizer {
  public:
   Lemmatizer(const KeyTable& keys, DictionaryPaths paths, std::vector<std::string> extra_words = {});
@@ -109,7 +110,14 @@ class Lemmatizer {
   void trim_caches(std::size_t max_forms = 100000);
 
  private:
+  // A Hunspell of this lemmatizer's own for the script (loaded on first use), or null.
   Hunspell* dict(Script script);
+  // A new Hunspell for the script: the prefetched one if it is for these files, else loaded now.
+  std::unique_ptr<Hunspell> load(Script script) const;
+  // Runs f(Hunspell&) with the script's dictionary: the workers' shared one (under its lock)
+  // where a table answers most forms, else this lemmatizer's own; false when there is none.
+  template <class F>
+  bool ask(Script script, F&& f);
   const KeyTable& keys_;
   DictionaryPaths paths_;
   std::vector<std::string> extra_words_;

@@ -1,6 +1,18 @@
 #include "text/shared_answers.h"
 
+#include <hunspell/hunspell.hxx>
+
 namespace grabli {
+
+SharedAnswers::SharedAnswers() = default;
+SharedAnswers::~SharedAnswers() = default;
+
+void SharedAnswers::leave_dictionaries() {
+  for (Dictionary* d : {&ru_, &en_}) {
+    std::lock_guard lock(d->m);
+    (void)d->hunspell.release();
+  }
+}
 
 std::string SharedAnswers::key(std::uint8_t script, std::string_view form) {
   std::string k;

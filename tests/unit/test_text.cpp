@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "helpers.h"
 #include "text/lemmatizer.h"
 #include "text/normalize.h"
@@ -192,4 +194,53 @@ TEST_CASE("shared answers: two lemmatizers sharing answers agree with one that d
     CHECK(alone.spelled_right(w, script) == first);
     CHECK(b.stems(w, script) == alone.stems(w, script));
   }
+}
+
+TEST_CASE("shared answers: with the form tables, the workers ask one Hunspell, and agree with one alone") {
+  GRABLI_NEED_DICTIONARIES();
+  const auto paths = DictionaryPaths::discover();
+  REQUIRE(FormTable::for_dictionary(*paths.ru, FormTable::Access::read));  // the build writes them (gen_forms)
+  KeyTable keys;
+  keys.intern("виноватый");
+  keys.intern("доставка");
+  SharedAnswers shared;
+  const std::vector<std::string> vocabulary = {"Грабли"};
+  Lemmatizer alone(keys, paths, vocabulary);
+  std::vector<std::unique_ptr<Lemmatizer>> workers;
+  for (int i = 0; i < 4; ++i) {
+    workers.push_back(std::make_unique<Lemmatizer>(keys, paths, vocabulary));
+    workers.back()->use_form_tables(true, FormTable::Access::read);
+    workers.back()->share_answers(&shared);
+  }
+  // forms the table knows, and forms only Hunspell can answer (typos, the vocabulary's word)
+  std::vector<std::pair<std::string, Script>> words;
+  for (const std::string w : {"виноваты", "доставки", "испрвили", "превед", "колбоса", "грабли", "Грабли", "Москва"})
+    words.emplace_back(w, Script::cyrillic);
+  for (const std::string w : {"refunded", "teh", "anounce", "The"}) words.emplace_back(w, Script::latin);
+  for (int n = 0; n < 200; ++n) words.emplace_back("опечаткаа" + std::to_string(n % 10) + "ыы", Script::cyrillic);
+  std::vector<std::optional<bool>> want_spelled;
+  std::vector<std::vector<std::string>> want_stems;
+  for (const auto& [w, s] : words) {
+    want_spelled.push_back(alone.spelled_right(w, s));
+    want_stems.push_back(alone.stems(normalize_word(w), s));
+  }
+  CHECK_FALSE(shared.dictionary(true).tried);
+  // the workers at once (the TSan build of this test checks the lock), each in its own order
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(workers.size(), 0);
+  for (std::size_t k = 0; k < workers.size(); ++k)
+    threads.emplace_back([&, k] {
+      for (std::size_t j = 0; j < words.size(); ++j) {
+        const std::size_t i = (j * (k + 1) + k) % words.size();
+        const auto& [w, s] = words[i];
+        mismatches[k] += workers[k]->spelled_right(w, s) != want_spelled[i];
+        mismatches[k] += workers[k]->stems(normalize_word(w), s) != want_stems[i];
+      }
+    });
+  for (auto& t : threads) t.join();
+  CHECK(mismatches == std::vector<int>(workers.size(), 0));
+  // one Hunspell per script was loaded, for all of them
+  CHECK(shared.dictionary(true).tried);
+  CHECK(shared.dictionary(true).hunspell != nullptr);
+  CHECK(shared.dictionary(false).hunspell != nullptr);
 }
