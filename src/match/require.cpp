@@ -18,8 +18,7 @@ class RequireMatcher : public Matcher {
 
   void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
     std::optional<std::pair<std::uint32_t, std::uint32_t>> at;
-    auto spans = phrase_spans(ctx, trigger_);
-    if (!spans.empty()) at = bytes_of(ctx, spans.front());
+    if (const auto first = first_phrase_span(ctx, trigger_)) at = bytes_of(ctx, *first);
     if (trigger_pattern_ >= 0 && ctx.fired(trigger_pattern_)) {
       // pattern rules see the normalised text; take the first match for the span
       ctx_bank_->for_each_match(trigger_pattern_, ctx.text, [&](std::uint32_t b, std::uint32_t e) {

@@ -19,6 +19,27 @@ std::vector<TokenSpan> phrase_spans(const MatchContext& ctx, PhraseRange range) 
   return merged;
 }
 
+std::optional<TokenSpan> first_phrase_span(const MatchContext& ctx, PhraseRange range) {
+  auto [b, e] = hits_in(ctx.hits, range.first, range.second);
+  if (b == e) return std::nullopt;
+  // the merged list's first span: from the earliest hit to the end of everything that overlaps
+  // it, directly or through another hit (a fixpoint; many hits take the sorting path instead)
+  constexpr std::ptrdiff_t kFew = 32;
+  if (e - b > kFew) return phrase_spans(ctx, range).front();
+  TokenSpan s{b->first_token, b->end_token};
+  for (auto h = b; h != e; ++h)
+    if (h->first_token < s.first_token) s = {h->first_token, h->end_token};
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (auto h = b; h != e; ++h)
+      if (h->first_token < s.end_token && h->end_token > s.end_token) {
+        s.end_token = h->end_token;
+        grew = true;
+      }
+  }
+  return s;
+}
+
 bool any_hit(const MatchContext& ctx, PhraseRange range) {
   auto [b, e] = hits_in(ctx.hits, range.first, range.second);
   return b != e;

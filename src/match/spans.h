@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <vector>
 
 #include "match/matcher.h"
@@ -13,6 +14,9 @@ struct TokenSpan {
 
 // Hits of a rule's phrases, in text order, overlapping ones merged.
 std::vector<TokenSpan> phrase_spans(const MatchContext& ctx, PhraseRange range);
+// The first of those spans, without building the list: a tone rule asks this of each of its
+// cues on every post.
+std::optional<TokenSpan> first_phrase_span(const MatchContext& ctx, PhraseRange range);
 bool any_hit(const MatchContext& ctx, PhraseRange range);
 bool any_hit_in_sentence(const MatchContext& ctx, PhraseRange range, std::uint32_t sentence);
 std::pair<std::uint32_t, std::uint32_t> bytes_of(const MatchContext& ctx, TokenSpan s);

@@ -25,8 +25,7 @@ class ToneMatcher : public Matcher {
     std::optional<std::pair<std::uint32_t, std::uint32_t>> at;
     for (const auto& c : cues_) {
       std::optional<std::pair<std::uint32_t, std::uint32_t>> span;
-      auto spans = phrase_spans(ctx, c.phrases);
-      if (!spans.empty()) span = bytes_of(ctx, spans.front());
+      if (const auto first = first_phrase_span(ctx, c.phrases)) span = bytes_of(ctx, *first);
       for (int p : c.patterns) {
         if (!ctx.fired(p)) continue;
         bank_.for_each_match(p, ctx.text, [&](std::uint32_t b, std::uint32_t e) {

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "helpers.h"
+#include "match/spans.h"
 
 using namespace grabli;
 using grabli::test::errors_of;
@@ -265,4 +268,33 @@ TEST_CASE("position: in any order, across lines, and inside a character") {
   const auto ya = static_cast<std::uint32_t>(t.find("я"));
   CHECK(position_of(t, ya + 1).column == 2);  // the second byte of я is я's own column
   CHECK(position_of(t, static_cast<std::uint32_t>(t.size())).column == 2);
+}
+
+TEST_CASE("spans: the first merged span, found without the list, is the list's first") {
+  static const KeyTable keys;
+  Lemmatizer lem(keys, DictionaryPaths{});
+  Post post;
+  AnalyzedText text;
+  std::vector<int> fired_none;
+  std::mt19937 rng(11);
+  for (int round = 0; round < 2000; ++round) {
+    // hits of four phrases, sorted by phrase as PhraseIndex gives them; many overlap, some chain
+    std::vector<PhraseHit> hits;
+    const int n = 1 + static_cast<int>(rng() % (round % 10 == 0 ? 80 : 8));
+    for (int k = 0; k < n; ++k) {
+      const std::uint32_t first = rng() % 40;
+      hits.push_back({static_cast<std::uint32_t>(rng() % 4), first, first + 1 + static_cast<std::uint32_t>(rng() % 6)});
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.phrase < b.phrase; });
+    MatchContext ctx{post, text, lem, hits, fired_none, "", false};
+    for (const PhraseRange& range : {PhraseRange{0, 1}, PhraseRange{1, 3}, PhraseRange{0, 4}, PhraseRange{4, 5}}) {
+      const auto all = phrase_spans(ctx, range);
+      const auto first = first_phrase_span(ctx, range);
+      INFO("round " << round << ", phrases [" << range.first << ", " << range.second << ")");
+      REQUIRE(first.has_value() == !all.empty());
+      if (!first) continue;
+      CHECK(first->first_token == all.front().first_token);
+      CHECK(first->end_token == all.front().end_token);
+    }
+  }
 }
