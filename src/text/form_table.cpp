@@ -5,12 +5,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 
 #include "text/utf8.h"
 
@@ -20,13 +22,14 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'G', 'R', 'B', 'F', 'O', 'R', 'M', '1'};
-constexpr std::uint32_t kVersion = 2;  // 2: slots carry the key's hash
-constexpr std::size_t kSlotBytes = 8;
+constexpr std::uint32_t kVersion = 3;  // 3: records grouped in buckets
+// A thread's buffer for the bucket it reads (grown for a larger one).
+constexpr std::size_t kBucketBuffer = 2048;
 constexpr std::size_t kHeaderBytes = 80;
 
 struct Header {
   char magic[8];
-  std::uint32_t version, slot_count;
+  std::uint32_t version, bucket_count;
   std::uint64_t aff_size, dic_size;
   std::int64_t aff_mtime, dic_mtime;
   std::uint64_t records_size, pool_size, entries, reserved;
@@ -98,13 +101,13 @@ std::unique_ptr<FormTable> FormTable::open(const fs::path& file, const Signature
     error = "cannot read " + file.string() + ": " + std::strerror(errno);
     return nullptr;
   }
-  const std::uint64_t slots_bytes = std::uint64_t{h.slot_count} * kSlotBytes;
+  const std::uint64_t directory_bytes = (std::uint64_t{h.bucket_count} + 1) * 4;
   if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.version != kVersion) {
     error = file.string() + " is not a form table of this grabli";
     return nullptr;
   }
-  if (h.slot_count == 0 || (h.slot_count & (h.slot_count - 1)) != 0 || h.records_size > length ||
-      h.pool_size > length || kHeaderBytes + slots_bytes + h.records_size + h.pool_size != length) {
+  if (h.bucket_count == 0 || (h.bucket_count & (h.bucket_count - 1)) != 0 || h.records_size > length ||
+      h.pool_size > length || kHeaderBytes + directory_bytes + h.records_size + h.pool_size != length) {
     error = file.string() + " is damaged (its sections do not add up to its size)";
     return nullptr;
   }
@@ -123,10 +126,18 @@ std::unique_ptr<FormTable> FormTable::open(const fs::path& file, const Signature
     t->base_ = static_cast<const unsigned char*>(map);
     ::close(fd);
     t->fd_ = -1;
+  } else {
+    // read: the directory is kept in memory (4 bytes a bucket), so a lookup is one pread()
+    t->directory_.resize(h.bucket_count + std::size_t{1});
+    const auto want = static_cast<ssize_t>(directory_bytes);
+    if (::pread(fd, t->directory_.data(), directory_bytes, kHeaderBytes) != want) {
+      error = "cannot read " + file.string() + ": " + std::strerror(errno);
+      return nullptr;
+    }
   }
-  t->slots_at_ = kHeaderBytes;
-  t->slot_mask_ = h.slot_count - 1;
-  t->records_at_ = kHeaderBytes + slots_bytes;
+  t->directory_at_ = kHeaderBytes;
+  t->bucket_mask_ = h.bucket_count - 1;
+  t->records_at_ = kHeaderBytes + directory_bytes;
   t->records_size_ = h.records_size;
   t->pool_at_ = t->records_at_ + h.records_size;
   t->pool_size_ = h.pool_size;
@@ -182,40 +193,34 @@ const unsigned char* FormTable::bytes(std::uint64_t offset, std::size_t len, uns
   return buf;
 }
 
-bool FormTable::find(std::string_view k, unsigned char* buf, Record& out) const {
-  const std::uint32_t hash = hash_key(k);
-  std::uint32_t i = hash & slot_mask_;
-  std::uint32_t probes = 0;
-  unsigned char chunk[16 * kSlotBytes];  // a probe run rarely leaves one read of 16 slots
-  while (probes <= slot_mask_) {
-    const std::uint32_t n = std::min<std::uint32_t>(16, slot_mask_ + 1 - i);
-    const unsigned char* slots = bytes(slots_at_ + std::uint64_t{i} * kSlotBytes, n * kSlotBytes, chunk);
-    if (!slots) return false;
-    for (std::uint32_t j = 0; j < n && probes <= slot_mask_; ++j, ++probes) {
-      const std::uint32_t v = read_u32(slots + j * kSlotBytes);
-      if (v == 0) return false;
-      if (read_u32(slots + j * kSlotBytes + 4) != hash) continue;
-      const std::uint64_t off = v - 1;
-      if (off >= records_size_) return false;
-      const std::size_t avail = static_cast<std::size_t>(std::min<std::uint64_t>(kMaxRecord, records_size_ - off));
-      // unmapped: one read takes a key of the length sought and four stem offsets, as most
-      // records have (a longer key is another key)
-      const std::size_t want = base_ ? avail : std::min<std::size_t>(avail, 1 + k.size() + 2 + 4 * 4);
-      const unsigned char* rec = bytes(records_at_ + off, want, buf);
-      if (!rec) return false;
-      const std::size_t len = rec[0], head = 1 + len + 2;
-      if (len != k.size()) continue;
-      if (head > want) return false;
-      if (std::memcmp(rec + 1, k.data(), len) != 0) continue;
-      out.flags = rec[1 + len];
-      out.stem_count = rec[2 + len];
-      out.stem_offsets = rec + head;
-      if (head + 4 * out.stem_count > avail) out.stem_offsets = nullptr;
-      else if (head + 4 * out.stem_count > want)
-        out.stem_offsets = bytes(records_at_ + off + head, 4 * out.stem_count, buf + head);
+bool FormTable::find(std::string_view k, Record& out) const {
+  const std::uint32_t b = hash_key(k) & bucket_mask_;
+  std::uint32_t begin, end;
+  if (base_) {
+    begin = read_u32(base_ + directory_at_ + 4 * std::uint64_t{b});
+    end = read_u32(base_ + directory_at_ + 4 * (std::uint64_t{b} + 1));
+  } else {
+    begin = directory_[b];
+    end = directory_[b + 1];
+  }
+  if (begin >= end || end > records_size_) return false;  // empty, or damaged
+  const std::size_t len = end - begin;
+  thread_local std::vector<unsigned char> buf;  // unmapped: the bucket read, which `out` points into
+  if (!base_ && buf.size() < len) buf.resize(std::max(len, kBucketBuffer));
+  const unsigned char* bucket = bytes(records_at_ + begin, len, buf.data());
+  if (!bucket) return false;
+  for (std::size_t p = 0; p < len;) {
+    const std::size_t key_len = bucket[p], head = 1 + key_len + 2;
+    if (p + head > len) return false;
+    const std::size_t stem_count = bucket[p + head - 1], size = head + 4 * stem_count;
+    if (p + size > len) return false;
+    if (key_len == k.size() && std::memcmp(bucket + p + 1, k.data(), key_len) == 0) {
+      out.flags = bucket[p + 1 + key_len];
+      out.stem_count = stem_count;
+      out.stem_offsets = bucket + p + head;
       return true;
     }
-    i = (i + n) & slot_mask_;
+    p += size;
   }
   return false;
 }
@@ -223,25 +228,23 @@ bool FormTable::find(std::string_view k, unsigned char* buf, Record& out) const 
 std::optional<bool> FormTable::spelled(std::string_view form) const {
   thread_local std::string k;
   if (!encode_form_key(form, k)) return std::nullopt;
-  unsigned char buf[kMaxRecord];
   Record r;
-  if (find(k, buf, r)) return (r.flags & kSpelled) != 0;
+  if (find(k, r)) return (r.flags & kSpelled) != 0;
   // «Есть», "The": Hunspell's answer for the capitalised form is kept with the lower-case one
   auto& c = reinterpret_cast<unsigned char&>(k[0]);
   if (c >= 'A' && c <= 'Z') c += 32;
   else if (c >= 0x90 && c <= 0xAF) c += 0x20;  // А–Я
   else if (c == 0x81) c = 0xD1;                // Ё
   else return std::nullopt;
-  if (find(k, buf, r) && (r.flags & kCapitalisedKnown)) return (r.flags & kCapitalisedSpelled) != 0;
+  if (find(k, r) && (r.flags & kCapitalisedKnown)) return (r.flags & kCapitalisedSpelled) != 0;
   return std::nullopt;
 }
 
 bool FormTable::stems(std::string_view norm_form, std::vector<std::string>& out) const {
   thread_local std::string k;
   if (!encode_form_key(norm_form, k)) return false;
-  unsigned char buf[kMaxRecord];
   Record r;
-  if (!find(k, buf, r) || !(r.flags & kStemsKnown) || !r.stem_offsets) return false;
+  if (!find(k, r) || !(r.flags & kStemsKnown)) return false;
   std::vector<std::string> got;
   got.reserve(r.stem_count);
   unsigned char stem[256];
@@ -284,42 +287,55 @@ void FormTable::Writer::add(std::string_view form, std::uint8_t flags, const std
 }
 
 bool FormTable::Writer::write(const fs::path& file, const Signature& sig, std::string& error) const {
-  std::uint32_t slot_count = 16;
-  while (slot_count < keys_.size() + keys_.size() / 4) slot_count *= 2;  // at most 80 % full
-  std::vector<std::uint32_t> slots(slot_count, 0);
-  const std::uint32_t mask = slot_count - 1;
-  std::size_t entries = 0;
-  for (std::size_t i = 0; i < keys_.size(); ++i) {
-    std::uint32_t s = hash_key(keys_[i]) & mask;
-    while (slots[s] != 0 && keys_[slots[s] - 1] != keys_[i]) s = (s + 1) & mask;  // key index + 1, for now
-    if (slots[s] != 0) continue;  // the same form twice: the first answer stays
-    slots[s] = static_cast<std::uint32_t>(i + 1);
-    ++entries;
+  std::uint32_t bucket_count = 16;
+  while (bucket_count < keys_.size() / 2) bucket_count *= 2;  // one to four keys a bucket
+  const std::uint32_t mask = bucket_count - 1;
+  // the same form twice: the first answer stays
+  std::vector<std::size_t> order;
+  {
+    std::unordered_map<std::string_view, std::size_t> first;
+    for (std::size_t i = 0; i < keys_.size(); ++i)
+      if (first.emplace(keys_[i], i).second) order.push_back(i);
   }
-  std::vector<std::uint32_t> file_slots(2 * std::size_t{slot_count}, 0);  // record offset + 1, key hash
-  for (std::size_t s = 0; s < slot_count; ++s)
-    if (const std::uint32_t v = slots[s]) {
-      file_slots[2 * s] = records_[v - 1] + 1;
-      file_slots[2 * s + 1] = hash_key(keys_[v - 1]);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return (hash_key(keys_[a]) & mask) < (hash_key(keys_[b]) & mask);
+  });
+  std::vector<std::uint32_t> directory(bucket_count + std::size_t{1}, 0);
+  std::string records;
+  records.reserve(records_bytes_.size());
+  std::size_t next = 0;
+  for (std::uint32_t bucket = 0; bucket < bucket_count; ++bucket) {
+    directory[bucket] = static_cast<std::uint32_t>(records.size());
+    for (; next < order.size() && (hash_key(keys_[order[next]]) & mask) == bucket; ++next) {
+      const std::size_t i = order[next];
+      const std::size_t from = records_[i], to = i + 1 < records_.size() ? records_[i + 1] : records_bytes_.size();
+      records.append(records_bytes_, from, to - from);
     }
+  }
+  directory[bucket_count] = static_cast<std::uint32_t>(records.size());
+  const std::size_t entries = order.size();
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.version = kVersion;
-  h.slot_count = slot_count;
+  h.bucket_count = bucket_count;
   h.aff_size = sig.aff_size;
   h.dic_size = sig.dic_size;
   h.aff_mtime = sig.aff_mtime;
   h.dic_mtime = sig.dic_mtime;
-  h.records_size = records_bytes_.size();
+  h.records_size = records.size();
   h.pool_size = pool_.size();
   h.entries = entries;
+  if (records.size() > 0xFFFFFFFFu) {
+    error = "too many forms for one table (" + std::to_string(entries) + ")";
+    return false;
+  }
   const fs::path tmp = file.string() + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(&h), sizeof h);
-    out.write(reinterpret_cast<const char*>(file_slots.data()),
-              static_cast<std::streamsize>(file_slots.size() * sizeof file_slots[0]));
-    out.write(records_bytes_.data(), static_cast<std::streamsize>(records_bytes_.size()));
+    out.write(reinterpret_cast<const char*>(directory.data()),
+              static_cast<std::streamsize>(directory.size() * sizeof directory[0]));
+    out.write(records.data(), static_cast<std::streamsize>(records.size()));
     out.write(pool_.data(), static_cast<std::streamsize>(pool_.size()));
     out.flush();
     if (!out) {

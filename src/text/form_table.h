@@ -18,15 +18,16 @@ namespace grabli {
 //
 // Two ways to read it (Access): a `check` maps the file, and a lookup is a few loads. An audit
 // meets tens of thousands of distinct forms, and their lookups touch most of a mapping's pages:
-// 40 MiB more peak RSS for the ru_RU table. So an audit reads each lookup's few bytes with
-// pread() instead: ~1 µs a call, the file stays in the kernel's page cache and out of the
-// process, and a form costs two or three calls where Hunspell's spell() and stem() take several
-// microseconds each.
+// 40 MiB more peak RSS for the ru_RU table. So an audit keeps only the bucket directory in
+// memory (4 MiB for ru_RU) and reads a lookup's bucket with one pread(): ~1 µs, the file stays in
+// the kernel's page cache and out of the process, where Hunspell's spell() and stem() take
+// several microseconds each.
 //
 // File (little-endian): an 80-byte header (magic, version, the dictionary files' sizes and
-// modification times, section sizes, entry count); open-addressing slots of two u32 (record
-// offset + 1, 0 empty; the key's hash, so that a probe reads no record whose key cannot match);
-// the records [u8 key length][key][u8 flags][u8 stem count][u32 stem offset…]; the stem strings
+// modification times, bucket count, section sizes, entry count); the bucket directory, u32 per
+// bucket and one more (bucket b's records are [dir[b], dir[b + 1]) of the records section;
+// a key's bucket is its hash's low bits, one to four keys a bucket); the records
+// [u8 key length][key][u8 flags][u8 stem count][u32 stem offset…]; the stem strings
 // [u8 length][UTF-8]. Keys are one byte per letter: ASCII as is, U+0400–U+047F as
 // 0x80 + (cp − 0x400); a form with any other character is not in the table. Every read is
 // bounds-checked: a damaged file can make lookups miss, never read outside it.
@@ -81,23 +82,22 @@ class FormTable {
 
  private:
   FormTable() = default;
-  // The longest record: key, flags, count and 255 stem offsets.
-  static constexpr std::size_t kMaxRecord = 1 + 255 + 2 + 4 * 255;
   struct Record {
     std::uint8_t flags = 0;
     std::size_t stem_count = 0;
-    const unsigned char* stem_offsets = nullptr;  // 4 bytes each; null when they overrun the records
+    const unsigned char* stem_offsets = nullptr;  // 4 bytes each
   };
-  // The record of an encoded key, read into `buf` (kMaxRecord bytes) when the file is not mapped.
-  bool find(std::string_view encoded, unsigned char* buf, Record& out) const;
+  // The record of an encoded key; its bytes stay valid until this thread's next find().
+  bool find(std::string_view encoded, Record& out) const;
   // `len` bytes at `offset` of the file (the caller keeps them inside it): a pointer into the
   // mapping, or `buf` after a pread(); null when the read comes up short.
   const unsigned char* bytes(std::uint64_t offset, std::size_t len, unsigned char* buf) const;
   int fd_ = -1;                          // Access::read
   const unsigned char* base_ = nullptr;  // Access::map
   std::size_t length_ = 0;
-  std::uint64_t slots_at_ = 0, records_at_ = 0, pool_at_ = 0;  // file offsets
-  std::uint32_t slot_mask_ = 0;
+  std::vector<std::uint32_t> directory_;  // Access::read: the directory, read at open
+  std::uint64_t directory_at_ = 0, records_at_ = 0, pool_at_ = 0;  // file offsets
+  std::uint32_t bucket_mask_ = 0;
   std::uint64_t records_size_ = 0, pool_size_ = 0;
   std::size_t entries_ = 0;
 };
