@@ -25,6 +25,9 @@ constexpr char kMagic[8] = {'G', 'R', 'B', 'F', 'O', 'R', 'M', '1'};
 constexpr std::uint32_t kVersion = 3;  // 3: records grouped in buckets
 // A thread's buffer for the bucket it reads (grown for a larger one).
 constexpr std::size_t kBucketBuffer = 2048;
+// No bucket the writer makes is longer (a few records of tens of bytes each); a longer one is
+// damage, and a lookup in it a miss rather than a read of megabytes.
+constexpr std::size_t kMaxBucket = 64 * 1024;
 constexpr std::size_t kHeaderBytes = 80;
 
 struct Header {
@@ -203,7 +206,7 @@ bool FormTable::find(std::string_view k, Record& out) const {
     begin = directory_[b];
     end = directory_[b + 1];
   }
-  if (begin >= end || end > records_size_) return false;  // empty, or damaged
+  if (begin >= end || end > records_size_ || end - begin > kMaxBucket) return false;  // empty, or damaged
   const std::size_t len = end - begin;
   thread_local std::vector<unsigned char> buf;  // unmapped: the bucket read, which `out` points into
   if (!base_ && buf.size() < len) buf.resize(std::max(len, kBucketBuffer));
@@ -310,6 +313,10 @@ bool FormTable::Writer::write(const fs::path& file, const Signature& sig, std::s
       const std::size_t i = order[next];
       const std::size_t from = records_[i], to = i + 1 < records_.size() ? records_[i + 1] : records_bytes_.size();
       records.append(records_bytes_, from, to - from);
+    }
+    if (records.size() - directory[bucket] > kMaxBucket) {
+      error = "a bucket of the table is over " + std::to_string(kMaxBucket) + " bytes";
+      return false;
     }
   }
   directory[bucket_count] = static_cast<std::uint32_t>(records.size());
