@@ -18,7 +18,7 @@ struct AuditOptions {
   std::vector<std::string> own_accounts;  // added to the config's
   std::int64_t sla_seconds = 86400;
   Level fail_on = Level::warning;
-  std::size_t batch_size = 64;            // records per unit of work
+  std::size_t batch_size = 256;           // records per unit of work
   std::size_t hold_limit = 20000;         // records held behind an unanswered complaint at most
   // When set, workers hand their checkers (Hunspell dictionaries, caches) over here instead of
   // freeing them: the CLI exits without paying ~100 ms of destructors.
