@@ -293,23 +293,30 @@ bool FormTable::Writer::write(const fs::path& file, const Signature& sig, std::s
   std::uint32_t bucket_count = 16;
   while (bucket_count < keys_.size() / 2) bucket_count *= 2;  // one to four keys a bucket
   const std::uint32_t mask = bucket_count - 1;
-  // the same form twice: the first answer stays
+  // one record per distinct key (the same form twice: the first answer stays), by bucket
   std::vector<std::size_t> order;
+  std::vector<std::uint32_t> bucket_of(keys_.size());
   {
     std::unordered_map<std::string_view, std::size_t> first;
     for (std::size_t i = 0; i < keys_.size(); ++i)
-      if (first.emplace(keys_[i], i).second) order.push_back(i);
+      if (first.emplace(keys_[i], i).second) {
+        order.push_back(i);
+        bucket_of[i] = hash_key(keys_[i]) & mask;
+      }
   }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return (hash_key(keys_[a]) & mask) < (hash_key(keys_[b]) & mask);
-  });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return bucket_of[a] < bucket_of[b]; });
   std::vector<std::uint32_t> directory(bucket_count + std::size_t{1}, 0);
   std::string records;
   records.reserve(records_bytes_.size());
   std::size_t next = 0;
-  for (std::uint32_t bucket = 0; bucket < bucket_count; ++bucket) {
+  for (std::uint32_t bucket = 0; bucket <= bucket_count; ++bucket) {
+    if (records.size() > 0xFFFFFFFFu) {
+      error = "too many forms for one table (" + std::to_string(order.size()) + ")";
+      return false;
+    }
     directory[bucket] = static_cast<std::uint32_t>(records.size());
-    for (; next < order.size() && (hash_key(keys_[order[next]]) & mask) == bucket; ++next) {
+    if (bucket == bucket_count) break;
+    for (; next < order.size() && bucket_of[order[next]] == bucket; ++next) {
       const std::size_t i = order[next];
       const std::size_t from = records_[i], to = i + 1 < records_.size() ? records_[i + 1] : records_bytes_.size();
       records.append(records_bytes_, from, to - from);
@@ -319,7 +326,6 @@ bool FormTable::Writer::write(const fs::path& file, const Signature& sig, std::s
       return false;
     }
   }
-  directory[bucket_count] = static_cast<std::uint32_t>(records.size());
   const std::size_t entries = order.size();
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
@@ -332,10 +338,6 @@ bool FormTable::Writer::write(const fs::path& file, const Signature& sig, std::s
   h.records_size = records.size();
   h.pool_size = pool_.size();
   h.entries = entries;
-  if (records.size() > 0xFFFFFFFFu) {
-    error = "too many forms for one table (" + std::to_string(entries) + ")";
-    return false;
-  }
   const fs::path tmp = file.string() + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

@@ -139,11 +139,13 @@ std::unique_ptr<Hunspell> Lemmatizer::load(Script script) const {
 Hunspell* Lemmatizer::dict(Script script) {
   if (script != Script::cyrillic && script != Script::latin) return nullptr;
   const bool ru = script == Script::cyrillic;
-  if (!(ru ? ru_tried_ : en_tried_)) {
-    (ru ? ru_tried_ : en_tried_) = true;
-    (ru ? ru_ : en_) = load(script);
+  bool& tried = ru ? ru_tried_ : en_tried_;
+  auto& own = ru ? ru_ : en_;
+  if (!tried) {
+    tried = true;
+    own = load(script);
   }
-  return (ru ? ru_ : en_).get();
+  return own.get();
 }
 
 template <class F>
