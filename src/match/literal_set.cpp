@@ -1,5 +1,7 @@
 #include "match/literal_set.h"
 
+#include <algorithm>
+#include <array>
 #include <deque>
 
 namespace grabli {
@@ -20,6 +22,7 @@ LiteralSet::LiteralSet(const std::vector<std::string>& literals, std::size_t max
   // 1. the trie, one row of `classes_` transitions per state
   std::vector<std::uint32_t> trie(classes_, kNone);
   std::vector<std::vector<int>> own(1);
+  depth_.assign(1, 0);
   for (std::size_t i = 0; i < literals.size(); ++i) {
     if (literals[i].empty()) continue;  // FilteredRE2 never asks for one; it would match anywhere
     std::uint32_t s = 0;
@@ -32,6 +35,7 @@ LiteralSet::LiteralSet(const std::vector<std::string>& literals, std::size_t max
         }
         t = static_cast<std::uint32_t>(own.size());
         own.emplace_back();
+        depth_.push_back(depth_[s] + 1);
         trie.resize(trie.size() + classes_, kNone);
       }
       s = trie[s * classes_ + class_of_[c]];
@@ -77,17 +81,55 @@ LiteralSet::LiteralSet(const std::vector<std::string>& literals, std::size_t max
   ok_ = true;
 }
 
+// Chain k starts in the root state at the start of piece k and runs to its end, then on until
+// its state stands for a string that starts inside the next piece: from there the next chain is
+// in the same state. A literal that ends in piece k+1 but starts in piece k is seen whole by
+// chain k, which cannot stop before its end (its state's string reaches back to the literal's
+// start at least). Literals seen twice are reported once.
+template <std::size_t Chains, class Report>
+void LiteralSet::scan(const unsigned char* p, std::size_t n, Report& report) const {
+  const std::uint32_t* next = next_.data();
+  std::array<std::size_t, Chains> pos, stop;
+  std::array<std::uint32_t, Chains> row{};
+  for (std::size_t k = 0; k < Chains; ++k) {
+    pos[k] = n * k / Chains;
+    stop[k] = n * (k + 1) / Chains;
+  }
+  auto step = [&](std::size_t k) {
+    const std::uint32_t t = next[row[k] + class_of_[p[pos[k]++]]];
+    row[k] = t & ~kHasOut;
+    if (t & kHasOut) report(row[k]);
+  };
+  {
+    // the lock-step loop on copies the compiler keeps in registers
+    std::array<const unsigned char*, Chains> at;
+    for (std::size_t k = 0; k < Chains; ++k) at[k] = p + pos[k];
+    std::array<std::uint32_t, Chains> r = row;
+    const unsigned char* const first_end = p + n / Chains;  // no piece is shorter than the first
+    while (at[0] < first_end) {
+#pragma GCC unroll 4
+      for (std::size_t k = 0; k < Chains; ++k) {
+        const std::uint32_t t = next[r[k] + class_of_[*at[k]++]];
+        r[k] = t & ~kHasOut;
+        if (t & kHasOut) [[unlikely]] report(r[k]);
+      }
+    }
+    for (std::size_t k = 0; k < Chains; ++k) pos[k] = static_cast<std::size_t>(at[k] - p);
+    row = r;
+  }
+  for (std::size_t k = 0; k < Chains; ++k) {
+    while (pos[k] < stop[k]) step(k);
+    if (k + 1 < Chains)
+      while (pos[k] < n && pos[k] - depth_[row[k] / classes_] < stop[k]) step(k);
+  }
+}
+
 bool LiteralSet::match(std::string_view text, std::vector<int>& found) const {
   if (next_.empty()) return false;
   thread_local std::vector<std::uint8_t> seen;
   if (seen.size() < literal_count_) seen.assign(literal_count_, 0);
   const std::size_t first = found.size();
-  const std::uint32_t* next = next_.data();
-  std::uint32_t row = 0;
-  for (const char ch : text) {
-    const std::uint32_t t = next[row + class_of_[static_cast<unsigned char>(ch)]];
-    row = t & ~kHasOut;
-    if (!(t & kHasOut)) continue;
+  auto report = [&](std::uint32_t row) {
     const std::uint32_t state = row / classes_;
     for (std::uint32_t k = out_begin_[state]; k < out_begin_[state + 1]; ++k) {
       const int lit = out_[k];
@@ -96,7 +138,11 @@ bool LiteralSet::match(std::string_view text, std::vector<int>& found) const {
         found.push_back(lit);
       }
     }
-  }
+  };
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  if (text.size() >= 256) scan<4>(p, text.size(), report);
+  else if (text.size() >= 64) scan<2>(p, text.size(), report);
+  else scan<1>(p, text.size(), report);
   for (std::size_t i = first; i < found.size(); ++i) seen[static_cast<std::size_t>(found[i])] = 0;
   return found.size() > first;
 }

@@ -22,8 +22,16 @@ class LiteralSet {
   std::size_t size() const { return literal_count_; }
   std::size_t bytes() const { return next_.size() * sizeof(std::uint32_t); }
   // Appends the indices of the literals that occur in `text`, each once, in no fixed order.
-  // Returns whether there was any.
+  // Returns whether there was any. A longer text is cut into two or four pieces scanned in one
+  // loop: each byte's step waits for the table load of the step before, and several chains of
+  // such loads overlap where one cannot.
   bool match(std::string_view text, std::vector<int>& found) const;
+
+ private:
+  template <std::size_t Chains, class Report>
+  void scan(const unsigned char* p, std::size_t n, Report& report) const;
+
+ public:
 
  private:
   bool ok_ = false;
@@ -32,6 +40,7 @@ class LiteralSet {
   std::array<std::uint8_t, 256> class_of_{};  // byte → class (0: a byte no literal has)
   std::vector<std::uint32_t> next_;           // state * classes_ + class → state
   std::vector<std::uint32_t> out_begin_;      // state → its literals in out_ (own and by suffix)
+  std::vector<std::uint32_t> depth_;          // state → length of the string it stands for
   std::vector<int> out_;
 };
 

@@ -74,3 +74,34 @@ TEST_CASE("literal set: a table over its memory limit is refused, not built") {
   CHECK_FALSE(LiteralSet(lits, 4096).ok());
   CHECK(LiteralSet(lits).ok());
 }
+
+TEST_CASE("literal set: a long text scanned in pieces still finds what straddles their borders") {
+  // texts of 64 bytes and more are cut in two or four pieces; a literal across a cut is found by
+  // the chain of the piece where it starts
+  std::mt19937 rng(11);
+  const std::string alphabet = "ab \xd0\xb0\xd0\xb1";
+  auto random_string = [&](std::size_t min, std::size_t max) {
+    std::string s(min + rng() % (max - min + 1), ' ');
+    for (auto& c : s) c = alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  for (int round = 0; round < 100; ++round) {
+    std::vector<std::string> lits;
+    for (int i = 0; i < 8; ++i) lits.push_back(random_string(3, 12));
+    lits.push_back(random_string(40, 60));  // as long as the shipped packs' longest atoms
+    const LiteralSet set(lits);
+    for (int t = 0; t < 10; ++t) {
+      std::string text = random_string(60, 700);
+      // plant literals across each cut of two and of four pieces
+      for (const std::size_t pieces : {2u, 4u})
+        for (std::size_t k = 1; k < pieces; ++k) {
+          const std::string& lit = lits[rng() % lits.size()];
+          const std::size_t cut = text.size() * k / pieces;
+          const std::size_t from = cut - std::min(cut, 1 + rng() % lit.size());
+          if (from + lit.size() <= text.size()) text.replace(from, lit.size(), lit);
+        }
+      INFO("text '" << text << "'");
+      CHECK(found_in(set, text) == naive(lits, text));
+    }
+  }
+}
