@@ -5,6 +5,7 @@
 
 #include <re2/filtered_re2.h>
 
+#include "match/alternatives.h"
 #include "match/literal_set.h"
 #include "match/required_bytes.h"
 
@@ -223,14 +224,72 @@ struct PatternBank::Form {
   std::vector<std::optional<ByteSet>> required;  // by filter index: bytes one of which must occur
   std::vector<std::uint8_t> languages;  // by filter index
   std::vector<int> gated;              // atom-less patterns that need a byte: run on their own
+  // Atom-less patterns spelled out as their alternatives (match/alternatives.h), which mostly
+  // have atoms: each piece runs for its pattern (`parent`, a filter index) when its atoms occur.
+  // Pieces with no atom are gated by a byte, or go into the unfiltered set for their pattern.
+  struct Piece {
+    int parent = -1;  // -1: its pattern was not spelled out after all
+    std::optional<ByteSet> required;
+    bool filtered = true;  // false: no atom (gated or in the unfiltered set)
+  };
+  re2::FilteredRE2 piece_filter{kMinAtomBytes};
+  std::vector<Piece> pieces;
+  std::vector<int> gated_pieces;
+  std::size_t main_atoms = 0;  // literal indices below this are `filter`'s atoms, the rest piece_filter's
 
   bool compiled = false;
+
+  // Spells out the atom-less patterns that are not gated by a byte; returns the ones spelled out.
+  std::vector<char> spell_out(const std::vector<int>& always, std::vector<std::string>& piece_literals) {
+    std::vector<char> split(ids.size(), 0);
+    for (int i : always) {
+      if (required[static_cast<std::size_t>(i)]) continue;
+      const auto alts = alternatives(filter.GetRE2(i).pattern());
+      if (!alts) continue;
+      const std::size_t first = pieces.size();
+      bool added = true;
+      for (const auto& a : *alts) {
+        int index = -1;
+        if (piece_filter.Add(a, options(filter.GetRE2(i).options().max_mem()), &index) != RE2::NoError) {
+          added = false;
+          break;
+        }
+        pieces.push_back({i, required_bytes(a), true});
+      }
+      if (!added)
+        for (std::size_t k = first; k < pieces.size(); ++k) pieces[k].parent = -1;
+      else split[static_cast<std::size_t>(i)] = 1;
+    }
+    if (pieces.empty()) return split;
+    piece_filter.Compile(&piece_literals);
+    std::vector<int> piece_always;
+    piece_filter.AllPotentials({}, &piece_always);
+    for (int k : piece_always) pieces[static_cast<std::size_t>(k)].filtered = false;
+    // a pattern none of whose pieces has an atom or a byte gains nothing from being spelled out
+    for (int i : always) {
+      if (!split[static_cast<std::size_t>(i)]) continue;
+      bool gains = false;
+      for (const auto& pc : pieces)
+        if (pc.parent == i && (pc.filtered || pc.required)) gains = true;
+      if (gains) continue;
+      split[static_cast<std::size_t>(i)] = 0;
+      for (auto& pc : pieces)
+        if (pc.parent == i) pc.parent = -1;
+    }
+    return split;
+  }
 
   bool compile(std::int64_t set_mem) {
     if (ids.empty() || compiled) return true;
     compiled = true;
     std::vector<std::string> literals;
     filter.Compile(&literals);
+    main_atoms = literals.size();
+    std::vector<int> always;
+    filter.AllPotentials({}, &always);
+    std::vector<std::string> piece_literals;
+    const std::vector<char> split = spell_out(always, piece_literals);
+    literals.insert(literals.end(), piece_literals.begin(), piece_literals.end());
     const bool foldable = original && std::all_of(literals.begin(), literals.end(), foldable_atom);
     if (!literals.empty() && (!original || foldable)) {
       // the normalised text is lower case already, the original is folded for the scan: an
@@ -248,19 +307,24 @@ struct PatternBank::Form {
         if (atoms->Add(a, nullptr) < 0) return false;
       if (!atoms->Compile()) return false;
     }
-    std::vector<int> always;
-    filter.AllPotentials({}, &always);
     is_unfiltered.assign(ids.size(), 0);
+    auto run_always = [&](const std::string& pattern, int parent) {
+      const std::size_t set = languages[static_cast<std::size_t>(parent)] - 1u;
+      if (!unfiltered[set]) unfiltered[set] = std::make_unique<RE2::Set>(options(set_mem), RE2::UNANCHORED);
+      if (unfiltered[set]->Add(pattern, nullptr) < 0) return false;
+      unfiltered_index[set].push_back(parent);
+      return true;
+    };
     for (int i : always) {
       is_unfiltered[static_cast<std::size_t>(i)] = 1;
-      if (required[static_cast<std::size_t>(i)]) {
-        gated.push_back(i);
-        continue;
-      }
-      const std::size_t set = languages[static_cast<std::size_t>(i)] - 1u;
-      if (!unfiltered[set]) unfiltered[set] = std::make_unique<RE2::Set>(options(set_mem), RE2::UNANCHORED);
-      if (unfiltered[set]->Add(filter.GetRE2(i).pattern(), nullptr) < 0) return false;
-      unfiltered_index[set].push_back(i);
+      if (required[static_cast<std::size_t>(i)]) gated.push_back(i);
+      else if (!split[static_cast<std::size_t>(i)] && !run_always(filter.GetRE2(i).pattern(), i)) return false;
+    }
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      const Piece& pc = pieces[k];
+      if (pc.parent < 0 || pc.filtered) continue;
+      if (pc.required) gated_pieces.push_back(static_cast<int>(k));
+      else if (!run_always(piece_filter.GetRE2(static_cast<int>(k)).pattern(), pc.parent)) return false;
     }
     for (auto& u : unfiltered)
       if (u && !u->Compile()) return false;
@@ -288,15 +352,44 @@ struct PatternBank::Form {
     } else {
       any_atom = atoms ? atoms->Match(hay, &got) : literal_atoms.match(text, got);
     }
+    // a piece runs unless its pattern has fired already (pieces of a pattern are neighbours)
+    int last_parent = -1;
+    auto run_piece = [&](int k) {
+      const Piece& pc = pieces[static_cast<std::size_t>(k)];
+      if (pc.parent < 0 || pc.parent == last_parent || !(languages[static_cast<std::size_t>(pc.parent)] & language)) return;
+      if (pc.required) {
+        if (!present) present = bytes_of(text);
+        if (!(*pc.required & *present).any()) return;
+      }
+      if (!RE2::PartialMatch(hay, piece_filter.GetRE2(k))) return;
+      fired.push_back(ids[static_cast<std::size_t>(pc.parent)]);
+      last_parent = pc.parent;
+    };
     if (any_atom) {
+      // the atoms of filter, then those of piece_filter, each set ascending
+      const auto mid = std::partition(got.begin(), got.end(), [&](int a) { return static_cast<std::size_t>(a) < main_atoms; });
+      thread_local std::vector<int> piece_atoms;
+      piece_atoms.clear();
+      for (auto it = mid; it != got.end(); ++it) piece_atoms.push_back(*it - static_cast<int>(main_atoms));
+      got.erase(mid, got.end());
       std::sort(got.begin(), got.end());
-      filter.AllPotentials(got, &potential);
-      for (int i : potential)
-        if (!is_unfiltered[static_cast<std::size_t>(i)] && may_match(i) && RE2::PartialMatch(hay, filter.GetRE2(i)))
-          fired.push_back(ids[static_cast<std::size_t>(i)]);
+      if (!got.empty()) {
+        filter.AllPotentials(got, &potential);
+        for (int i : potential)
+          if (!is_unfiltered[static_cast<std::size_t>(i)] && may_match(i) && RE2::PartialMatch(hay, filter.GetRE2(i)))
+            fired.push_back(ids[static_cast<std::size_t>(i)]);
+      }
+      if (!piece_atoms.empty()) {
+        std::sort(piece_atoms.begin(), piece_atoms.end());
+        piece_filter.AllPotentials(piece_atoms, &potential);
+        for (int k : potential)
+          if (pieces[static_cast<std::size_t>(k)].filtered) run_piece(k);
+      }
     }
     for (int i : gated)
       if (may_match(i) && RE2::PartialMatch(hay, filter.GetRE2(i))) fired.push_back(ids[static_cast<std::size_t>(i)]);
+    last_parent = -1;
+    for (int k : gated_pieces) run_piece(k);
     for (std::size_t set = 0; set < unfiltered.size(); ++set) {
       got.clear();
       if (((set + 1) & language) && unfiltered[set] && unfiltered[set]->Match(hay, &got))
@@ -350,6 +443,7 @@ void PatternBank::scan(const AnalyzedText& text, std::vector<int>& fired, std::u
   if (norm_) norm_->scan(text.norm, fired, language);
   if (orig_) orig_->scan(text.original, fired, language);
   std::sort(fired.begin(), fired.end());
+  fired.erase(std::unique(fired.begin(), fired.end()), fired.end());  // two pieces of one pattern
 }
 
 }  // namespace grabli

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "helpers.h"
+#include "match/alternatives.h"
 #include "match/pattern_bank.h"
 #include "match/required_bytes.h"
 #include "text/analyzer.h"
@@ -163,4 +164,59 @@ TEST_CASE("policy: a pattern with capitals on the normalised text is refused, wi
   CHECK(errors.front().to_string().find("asks for '[A-Z]'") != std::string::npos);
   CHECK(errors.front().to_string().find("p.yaml:8:") == 0);
   CHECK(grabli::test::errors_of(rule + "    on: original\n    pattern: '(?i:unlike) [A-Z][a-z]+ Corp'\n").empty());
+}
+
+TEST_CASE("alternatives: a regex spelled out as the alternatives that match where it does", "[match][patterns]") {
+  using V = std::vector<std::string>;
+  CHECK(alternatives("a|b") == V{"a", "b"});
+  CHECK(alternatives("x(?:a|b)?y") == V{"xay", "xby", "xy"});
+  CHECK(alternatives("bl(?:jat[a-z]*|ya)") == V{"bljat[a-z]*", "blya"});
+  CHECK(alternatives("(?P<w>ab|cd)e") == V{"abe", "cde"});
+  CHECK(alternatives(R"(f(?:\*|u)?ck)") == V{R"(f\*ck)", "fuck", "fck"});
+  CHECK(alternatives("(?i:at|from) [A-Z]|x") == V{"(?i:at|from) [A-Z]", "x"});  // flags stay with their group
+  CHECK(alternatives("(?:a|b)+c|d") == V{"(?:a|b)+c", "d"});                      // a repeated group stays whole
+  // a group with an alternative that is not led by a literal stays whole
+  CHECK(alternatives(R"((?:^|[^\pL])(?:ad|ads)(?:[^\pL]|$)|x)") ==
+        V{R"((?:^|[^\pL])ad(?:[^\pL]|$))", R"((?:^|[^\pL])ads(?:[^\pL]|$))", "x"});
+  CHECK(alternatives(R"(at (?:[A-Z][a-z]+|Corp)|x)") == V{R"(at (?:[A-Z][a-z]+|Corp))", "x"});
+  CHECK(alternatives(R"(y(?:\pL|\*)|x)") == V{R"(y(?:\pL|\*))", "x"});
+  CHECK(alternatives(R"([|(]x|\||\p{L}|\x{41}|я)") == V{"[|(]x", R"(\|)", R"(\p{L})", R"(\x{41})", "я"});
+  CHECK_FALSE(alternatives("abc"));            // one alternative: nothing to spell out
+  CHECK(alternatives("(?:a|b)") == V{"a", "b"});
+  CHECK_FALSE(alternatives("(?i)a|b"));        // a flag group changes the rest
+  CHECK_FALSE(alternatives(R"(\Qa|b\E|c)"));   // quoting is not followed
+  CHECK_FALSE(alternatives("(a|b"));           // broken
+  CHECK_FALSE(alternatives("(?:a|b)(?:c|d)(?:e|f)", 4));  // more than the limit
+}
+
+TEST_CASE("pattern bank: atom-less patterns spelled out fire exactly where their RE2 matches", "[match][patterns]") {
+  // RE2's prefilter has no atom for these (it factors `bljat…|blya` into `bl(?:jat…|ya)`); the
+  // bank runs their alternatives, which have atoms, byte gates, or neither
+  Bank b;
+  const std::vector<std::string> patterns = {
+      R"(bly(?:a|at|ad)|blyat\pL*|bljat\pL*|blya)",
+      R"(#(?:сотрудник|реклама|ad|spon\pL*)|работаю (?:в|на))",
+      R"(f(?:\*|u)?ck(?:in|ing|ed)?|fk(?:in|ing)?)",
+      R"(cunt\pL*|c\*+nt\pL*)",
+      R"((?:^|[^\pL])(?:advertisement|ad)(?:[^\pL]|$)|paid partnership)",
+      R"(aaa|bb)",  // a piece with an atom and one without either
+  };
+  std::vector<int> ids;
+  for (const auto& p : patterns) ids.push_back(b.add(p));
+  const std::vector<std::string> texts = {
+      "блин, blyat!", "bljatstvo", "blya", "bly", "#реклама тут", "#ad", "#adidas", "я работаю на заводе", "работаю",
+      "f*ck", "fck", "fucking", "fking", "fk", "cunts", "c**nt", "c*nt", "an ad here", "ad", "bad", "advertisement.",
+      "paid partnership with", "aaa", "bb", "b b", "", "обычный пост без ничего",
+  };
+  std::string err;
+  REQUIRE(b.bank.compile(err));
+  for (const auto& t : texts) {
+    AnalyzedText at;
+    b.an.analyze(t, at, false);
+    std::vector<int> want;
+    for (std::size_t i = 0; i < patterns.size(); ++i)
+      if (RE2::PartialMatch(at.norm, b.bank.re(ids[i]))) want.push_back(ids[i]);
+    INFO(t);
+    CHECK(b.scan(t) == want);
+  }
 }
