@@ -126,8 +126,9 @@ class NormWriter {
   void put(char32_t c, std::uint32_t orig) {
     if (text_.size() - n_ < 4) grow(text_.size() * 2);
     const std::size_t k = utf8::encode(c, text_.data() + n_);
+    // room for 4 is there: four stores without a loop, the ones past k are overwritten later
     std::uint32_t* m = map_.data() + n_;
-    for (std::size_t i = 0; i < k; ++i) m[i] = orig;
+    m[0] = m[1] = m[2] = m[3] = orig;
     n_ += k;
   }
   bool ends_with(std::string_view s) const {
@@ -150,9 +151,11 @@ class NormWriter {
   std::size_t n_ = 0;
 };
 
-bool is_upper(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0x0410 && c <= 0x042F) || (c >= 0x0400 && c <= 0x040F) ||
-         (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+// A–Z, À–Þ but ×, Ѐ–Я; asked once per code point (pass 1 keeps the answer)
+inline bool is_upper(char32_t c) {
+  if (c < 0x80) return c - U'A' < 26u;
+  if (c < 0x400) return c >= 0xC0 && c <= 0xDE && c != 0xD7;
+  return c <= 0x042F;
 }
 
 }  // namespace
@@ -195,8 +198,9 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
     const auto cls = classify(d.cp);
     if (cls == kCyr) ++out.cyrillic_letters;
     else if (cls == kLat) ++out.latin_letters;
-    if (is_upper(d.cp)) ++out.upper_letters;
-    cps_.push_back({d.cp, static_cast<std::uint32_t>(i), d.len, cls});
+    const bool upper = is_upper(d.cp);
+    out.upper_letters += upper;
+    cps_.push_back({d.cp, static_cast<std::uint32_t>(i), d.len, cls, upper});
     i += d.len;
   }
   const std::size_t n = cps_.size();
@@ -301,7 +305,7 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
       else if (c == kLat) ++lat;
       else if (c == kDigit) ++digits;
       if (is_letter_cls(c)) ++letters;
-      if (is_upper(cps_[k].cp)) ++upper;
+      upper += cps_[k].upper;
     }
     Token t;
     t.start = cps_[b].off;
@@ -312,7 +316,7 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
     if (joined) t.flags |= kJoined;
     if (digits) t.flags |= kHasDigit;
     if (digits && letters == 0) t.flags |= kAllDigits;
-    if (upper && is_upper(cps_[b].cp)) t.flags |= kCapitalised;
+    if (upper && cps_[b].upper) t.flags |= kCapitalised;
     if (letters >= 2 && upper == letters) t.flags |= kAllCaps;
     const bool read_digits = letters > digits && letters > 0;
     t.norm_begin = static_cast<std::uint32_t>(w.size());

@@ -73,6 +73,7 @@ class Analyzer {
     std::uint32_t off;
     std::uint8_t len;
     std::uint8_t cls;
+    bool upper;
   };
   Lemmatizer& lem_;
   std::vector<Cp> cps_;
