@@ -20,7 +20,15 @@ class PatternMatcher : public Matcher {
         // the pattern must match a whole normalised word
         for (const auto& t : ctx.text.tokens) {
           const auto w = ctx.text.norm_of(t);
-          if (!RE2::FullMatch(re2::StringPiece(w.data(), w.size()), bank_.re(id))) continue;
+          auto full = [&] { return RE2::FullMatch(re2::StringPiece(w.data(), w.size()), bank_.re(id)); };
+          if (t.form != Lemmatizer::kNoForm) {
+            // asked once per distinct word, not per word of every post where the pattern occurs
+            std::uint8_t& known = ctx.lemmatizer.memo(t.form, static_cast<std::uint32_t>(id));
+            if (!known) known = full() ? 2 : 1;
+            if (known != 2) continue;
+          } else if (!full()) {
+            continue;
+          }
           if (unless_.blocks(ctx, t.sentence)) continue;
           if (t.start < last_end) continue;
           out.push_back(make_finding(rule, t.start, t.end));

@@ -300,6 +300,7 @@ void Lemmatizer::trim_caches(std::size_t max_forms) {
     cache_.clear();
     forms_.clear();
     pool_.clear();
+    for (auto& m : memo_) m.clear();
   }
   if (spell_cache_.size() > max_forms) spell_cache_.clear();
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -91,6 +92,16 @@ class Lemmatizer {
     return form_slot < forms_.size() ? forms_[form_slot].in_vocabulary : extra_norms_.contains(norm_form);
   }
 
+  // A matcher's own answer about a cached form, kept in the form's slot while the slot lives:
+  // 0 until set. `column` is the matcher's (a pattern id); a word pattern's full match of a
+  // form is asked for every word of every post where the pattern occurs, and words repeat.
+  std::uint8_t& memo(std::uint32_t form_slot, std::uint32_t column) {
+    if (column >= memo_.size()) memo_.resize(column + 1);
+    auto& m = memo_[column];
+    if (form_slot >= m.size()) m.resize(std::max<std::size_t>(forms_.size(), form_slot + 1), 0);
+    return m[form_slot];
+  }
+
   bool has(Script script);  // a dictionary exists for the script (loads it)
   // Hunspell answers to take from, and give to, the other workers of an audit (see
   // text/shared_answers.h); null: this lemmatizer asks its own Hunspell only.
@@ -139,6 +150,7 @@ class Lemmatizer {
   };
   FormCache cache_;  // → forms_
   std::vector<Form> forms_;
+  std::vector<std::vector<std::uint8_t>> memo_;  // column → by form slot (see memo())
   std::unordered_map<std::string, bool, StringHash, std::equal_to<>> spell_cache_;
   std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>> suggest_cache_;
   std::vector<std::uint32_t> pool_;

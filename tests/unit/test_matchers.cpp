@@ -80,6 +80,24 @@ TEST_CASE("pattern: word patterns match whole normalised words") {
   CHECK_FALSE(fires(*p, "хуже некуда, художник"));
 }
 
+TEST_CASE("pattern: a word pattern's answer per distinct word holds across posts and cache trims") {
+  auto p = policy_from(rule("    kind: pattern\n    word: true\n    pattern: 'х[у*][йяеи*]\\pL*'\n"));
+  Checker c(*p);
+  auto count = [&](const std::string& text) {
+    Post post;
+    post.text = text;
+    int n = 0;
+    for (const auto& f : c.check(post)) n += f.rule == "t/r";
+    return n;
+  };
+  CHECK(count("хуже, чем хуйня") == 1);
+  CHECK(count("хуйня хуже") == 1);  // the same words: answered from their cache slots
+  CHECK(count("хуйня хуйня") == 2);  // one finding per word, as before
+  // after a trim the slots belong to other words: «хуйня» now takes the slot «хуже» had
+  c.lemmatizer().trim_caches(0);
+  CHECK(count("хуйня") == 1);
+}
+
 TEST_CASE("pattern: spans map back to the original text") {
   auto p = policy_from(rule("    kind: pattern\n    pattern: 'no comment'\n"));
   Checker c(*p);
