@@ -1,4 +1,5 @@
 // kind: tone — weighted cues with a threshold; the finding names the cues that fired.
+#include <algorithm>
 #include <cmath>
 
 #include "match/pattern_bank.h"
@@ -17,15 +18,24 @@ struct Cue {
 class ToneMatcher : public Matcher {
  public:
   ToneMatcher(const PatternBank& bank, std::vector<Cue> cues, double threshold, double reply_threshold)
-      : bank_(bank), cues_(std::move(cues)), threshold_(threshold), reply_threshold_(reply_threshold) {}
+      : bank_(bank), cues_(std::move(cues)), threshold_(threshold), reply_threshold_(reply_threshold) {
+    for (const auto& c : cues_) {
+      if (c.phrases.first >= c.phrases.second) continue;
+      if (all_phrases_.first >= all_phrases_.second) all_phrases_ = c.phrases;
+      all_phrases_ = {std::min(all_phrases_.first, c.phrases.first), std::max(all_phrases_.second, c.phrases.second)};
+    }
+  }
 
   void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
     double score = 0;
     std::vector<std::string> fired;
     std::optional<std::pair<std::uint32_t, std::uint32_t>> at;
+    // one search for a hit of any cue's phrases: a post with none skips a search per cue
+    const bool any_phrase = any_hit(ctx, all_phrases_);
     for (const auto& c : cues_) {
       std::optional<std::pair<std::uint32_t, std::uint32_t>> span;
-      if (const auto first = first_phrase_span(ctx, c.phrases)) span = bytes_of(ctx, *first);
+      if (any_phrase)
+        if (const auto first = first_phrase_span(ctx, c.phrases)) span = bytes_of(ctx, *first);
       for (int p : c.patterns) {
         if (!ctx.fired(p)) continue;
         bank_.for_each_match(p, ctx.text, [&](std::uint32_t b, std::uint32_t e) {
@@ -61,6 +71,7 @@ class ToneMatcher : public Matcher {
  private:
   const PatternBank& bank_;
   std::vector<Cue> cues_;
+  PhraseRange all_phrases_{0, 0};  // from the first cue phrase to the last: the cues' ranges and what lies between
   double threshold_, reply_threshold_;
 };
 
