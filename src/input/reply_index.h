@@ -6,11 +6,32 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "engine/post.h"
 
 namespace grabli {
+
+// id hash → entry number, open addressing with linear probing: one probe into one array where
+// std::unordered_map chased a bucket and a node per lookup (the reader thread's costliest line).
+// Erasing shifts the entries after it back, so no tombstones pile up.
+class IdHashIndex {
+ public:
+  std::optional<std::uint64_t> find(std::uint64_t hash) const;
+  void put(std::uint64_t hash, std::uint64_t value);  // adds or replaces
+  void erase(std::uint64_t hash);
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint64_t value_plus_one = 0;  // 0: empty
+  };
+  std::size_t home(std::uint64_t hash) const { return static_cast<std::size_t>(hash ^ (hash >> 29)) & (slots_.size() - 1); }
+  void grow();
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
 
 // Recent messages by id, so a reply can carry the text it answers (Post::reply_to).
 // Bounded: the oldest entries are forgotten first, so memory does not grow with the input. A
@@ -45,7 +66,7 @@ class ReplyIndex {
   std::size_t max_entries_, max_bytes_, bytes_ = 0;
   std::deque<Entry> order_;  // oldest first; order_[i] is entry number first_ + i
   std::uint64_t first_ = 0;
-  std::unordered_map<std::uint64_t, std::uint64_t> latest_;  // id hash → its newest entry's number
+  IdHashIndex latest_;  // id hash → its newest entry's number
   struct Block {
     std::unique_ptr<char[]> bytes;
     std::size_t size = 0, used = 0;

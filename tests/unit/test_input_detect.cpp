@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <sstream>
+#include <unordered_map>
 
 #include "input/input_stream.h"
 #include "input/record.h"
@@ -151,4 +153,32 @@ TEST_CASE("durations: SLA spellings") {
   CHECK(format_duration(5400) == "1h 30m");
   CHECK(format_duration(3 * 86400 + 7200) == "3d 2h");
   CHECK(format_duration(45) == "45s");
+}
+
+TEST_CASE("reply index: the id hash index agrees with a map through puts and erases") {
+  // few distinct hashes, many collisions in the low bits: runs wrap around and erases shift them
+  std::mt19937_64 rng(3);
+  IdHashIndex idx;
+  std::unordered_map<std::uint64_t, std::uint64_t> model;
+  for (int step = 0; step < 200000; ++step) {
+    const std::uint64_t h = (rng() % 300) << (rng() % 2 ? 0 : 40);
+    switch (rng() % 3) {
+      case 0:
+      case 1: {
+        const std::uint64_t v = rng() % 1000;
+        idx.put(h, v);
+        model[h] = v;
+        break;
+      }
+      default:
+        idx.erase(h);
+        model.erase(h);
+    }
+    const std::uint64_t probe = (rng() % 300) << (rng() % 2 ? 0 : 40);
+    const auto it = model.find(probe);
+    const auto got = idx.find(probe);
+    REQUIRE(got.has_value() == (it != model.end()));
+    if (got) REQUIRE(*got == it->second);
+    REQUIRE(idx.size() == model.size());
+  }
 }
