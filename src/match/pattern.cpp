@@ -23,9 +23,9 @@ class PatternMatcher : public Matcher {
           auto full = [&] { return RE2::FullMatch(re2::StringPiece(w.data(), w.size()), bank_.re(id)); };
           if (t.form != Lemmatizer::kNoForm) {
             // asked once per distinct word, not per word of every post where the pattern occurs
-            std::uint8_t& known = ctx.lemmatizer.memo(t.form, static_cast<std::uint32_t>(id));
-            if (!known) known = full() ? 2 : 1;
-            if (known != 2) continue;
+            auto known = ctx.lemmatizer.memo(t.form, static_cast<std::uint32_t>(id));
+            if (!known) ctx.lemmatizer.set_memo(t.form, static_cast<std::uint32_t>(id), *(known = full()));
+            if (!*known) continue;
           } else if (!full()) {
             continue;
           }

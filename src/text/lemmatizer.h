@@ -92,14 +92,21 @@ class Lemmatizer {
     return form_slot < forms_.size() ? forms_[form_slot].in_vocabulary : extra_norms_.contains(norm_form);
   }
 
-  // A matcher's own answer about a cached form, kept in the form's slot while the slot lives:
-  // 0 until set. `column` is the matcher's (a pattern id); a word pattern's full match of a
-  // form is asked for every word of every post where the pattern occurs, and words repeat.
-  std::uint8_t& memo(std::uint32_t form_slot, std::uint32_t column) {
+  // A matcher's own yes/no about a cached form, kept while the form's slot lives: `column` is the
+  // matcher's (a pattern id); a word pattern's full match of a form is asked for every word of
+  // every post where the pattern occurs, and words repeat. Two bits a form and column: a byte
+  // each made the shipped packs' 60-odd word patterns cost 6 MiB per worker.
+  std::optional<bool> memo(std::uint32_t form_slot, std::uint32_t column) const {
+    if (column >= memo_.size() || form_slot / 4 >= memo_[column].size()) return std::nullopt;
+    const unsigned v = (memo_[column][form_slot / 4] >> (form_slot % 4 * 2)) & 3u;
+    if (!v) return std::nullopt;
+    return v == 2;
+  }
+  void set_memo(std::uint32_t form_slot, std::uint32_t column, bool yes) {
     if (column >= memo_.size()) memo_.resize(column + 1);
     auto& m = memo_[column];
-    if (form_slot >= m.size()) m.resize(std::max<std::size_t>(forms_.size(), form_slot + 1), 0);
-    return m[form_slot];
+    if (form_slot / 4 >= m.size()) m.resize(std::max<std::size_t>(forms_.size(), form_slot + 1) / 4 + 1, 0);
+    m[form_slot / 4] = static_cast<std::uint8_t>(m[form_slot / 4] | (yes ? 2u : 1u) << (form_slot % 4 * 2));
   }
 
   bool has(Script script);  // a dictionary exists for the script (loads it)
@@ -150,7 +157,7 @@ class Lemmatizer {
   };
   FormCache cache_;  // → forms_
   std::vector<Form> forms_;
-  std::vector<std::vector<std::uint8_t>> memo_;  // column → by form slot (see memo())
+  std::vector<std::vector<std::uint8_t>> memo_;  // column → 2 bits by form slot: 0 not asked, 1 no, 2 yes
   std::unordered_map<std::string, bool, StringHash, std::equal_to<>> spell_cache_;
   std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>> suggest_cache_;
   std::vector<std::uint32_t> pool_;
