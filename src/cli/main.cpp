@@ -5,6 +5,8 @@
 #include <string_view>
 
 #include "cli/app.h"
+#include "text/form_table.h"
+#include "text/lemmatizer.h"
 
 namespace {
 const char* kUsage = R"(grabli — checks social-media drafts against company policies before they go out.
@@ -36,6 +38,33 @@ namespace {
 }
 }  // namespace
 
+namespace {
+// What --version says besides the version: the dictionaries found, and whether the build-time
+// form tables answer for them. Without tables (a binary copied away from its share/grabli) every
+// new word goes to Hunspell: the same answers, slower.
+std::string describe_dictionaries() {
+  const auto paths = grabli::DictionaryPaths::discover();
+  std::string out;
+  for (const auto& [name, path] : {std::pair{"ru", paths.ru}, std::pair{"en", paths.en}}) {
+    out += std::string("dictionary ") + name + ": ";
+    if (!path) {
+      out += "not found (install hunspell-" + std::string(name == std::string_view("ru") ? "ru" : "en-us") + ")\n";
+      continue;
+    }
+    out += path->string() + "\n  form table: ";
+    if (const auto* t = grabli::FormTable::for_dictionary(*path))
+      out += t->path().string() + " (" + std::to_string(t->size()) + " forms)\n";
+    else if (const char* env = std::getenv("GRABLI_FORMS_DIR"); env && std::string_view(env) == "off")
+      out += "off (GRABLI_FORMS_DIR=off); Hunspell answers every new word\n";
+    else
+      out += std::string("none that matches it in ") +
+             (env && *env ? env : "share/grabli beside or above the executable") +
+             "; Hunspell answers every new word (the same answers, slower)\n";
+  }
+  return out;
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace grabli::cli;
   std::ios::sync_with_stdio(false);
@@ -55,7 +84,7 @@ int main(int argc, char** argv) {
       return kExitClean;
     }
     if (cmd == "--version") {
-      std::cout << "grabli 0.1.0\n";
+      std::cout << "grabli 0.1.0\n" << describe_dictionaries();
       return kExitClean;
     }
     std::cerr << "grabli: unknown command '" << cmd << "'\n\n" << kUsage;

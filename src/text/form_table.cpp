@@ -145,6 +145,7 @@ std::unique_ptr<FormTable> FormTable::open(const fs::path& file, const Signature
   t->pool_at_ = t->records_at_ + h.records_size;
   t->pool_size_ = h.pool_size;
   t->entries_ = static_cast<std::size_t>(h.entries);
+  t->path_ = file;
   return t;
 }
 

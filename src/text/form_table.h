@@ -61,6 +61,7 @@ class FormTable {
   // Hunspell's stems of a normalised form, normalised; false: not in the table (`out` untouched).
   bool stems(std::string_view norm_form, std::vector<std::string>& out) const;
   std::size_t size() const { return entries_; }
+  const std::filesystem::path& path() const { return path_; }
 
   // Flags of a record.
   static constexpr std::uint8_t kSpelled = 1, kCapitalisedSpelled = 2, kCapitalisedKnown = 4, kStemsKnown = 8;
@@ -100,6 +101,7 @@ class FormTable {
   std::uint32_t bucket_mask_ = 0;
   std::uint64_t records_size_ = 0, pool_size_ = 0;
   std::size_t entries_ = 0;
+  std::filesystem::path path_;
 };
 
 // The one-byte key of a UTF-8 form (see FormTable); false when a character has no such byte.
