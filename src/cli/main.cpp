@@ -36,19 +36,21 @@ namespace {
   std::fflush(nullptr);
   std::_Exit(std::cout.good() ? rc : 2);
 }
-}  // namespace
 
-namespace {
 // What --version says besides the version: the dictionaries found, and whether the build-time
 // form tables answer for them. Without tables (a binary copied away from its share/grabli) every
 // new word goes to Hunspell: the same answers, slower.
 std::string describe_dictionaries() {
   const auto paths = grabli::DictionaryPaths::discover();
   std::string out;
-  for (const auto& [name, path] : {std::pair{"ru", paths.ru}, std::pair{"en", paths.en}}) {
+  struct Language {
+    const char *name, *package;
+    const std::optional<std::filesystem::path>& path;
+  };
+  for (const auto& [name, package, path] : {Language{"ru", "hunspell-ru", paths.ru}, Language{"en", "hunspell-en-us", paths.en}}) {
     out += std::string("dictionary ") + name + ": ";
     if (!path) {
-      out += "not found (install hunspell-" + std::string(name == std::string_view("ru") ? "ru" : "en-us") + ")\n";
+      out += std::string("not found (install ") + package + ")\n";
       continue;
     }
     out += path->string() + "\n  form table: ";

@@ -31,9 +31,6 @@ class LiteralSet {
   template <std::size_t Chains, class Report>
   void scan(const unsigned char* p, std::size_t n, Report& report) const;
 
- public:
-
- private:
   bool ok_ = false;
   std::size_t literal_count_ = 0;
   std::uint32_t classes_ = 1;                // byte classes: the bytes of the literals, and the rest

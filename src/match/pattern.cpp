@@ -23,8 +23,12 @@ class PatternMatcher : public Matcher {
           auto full = [&] { return RE2::FullMatch(re2::StringPiece(w.data(), w.size()), bank_.re(id)); };
           if (t.form != Lemmatizer::kNoForm) {
             // asked once per distinct word, not per word of every post where the pattern occurs
-            auto known = ctx.lemmatizer.memo(t.form, static_cast<std::uint32_t>(id));
-            if (!known) ctx.lemmatizer.set_memo(t.form, static_cast<std::uint32_t>(id), *(known = full()));
+            const auto column = static_cast<std::uint32_t>(id);
+            auto known = ctx.lemmatizer.memo(t.form, column);
+            if (!known) {
+              known = full();
+              ctx.lemmatizer.set_memo(t.form, column, *known);
+            }
             if (!*known) continue;
           } else if (!full()) {
             continue;
