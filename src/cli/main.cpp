@@ -20,6 +20,7 @@ usage:
   grabli hook install|uninstall|run
   grabli rules list [--format text|json] | explain ID | test [PATH...]
   grabli init
+  grabli --version   the version, the dictionaries and the form tables found for them
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, policy or input errors.
 Run `grabli COMMAND --help` for a command's options. Docs: docs/cli.md, docs/policy.md.
