@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "text/normalize.h"
 #include "text/utf8.h"
@@ -84,6 +87,8 @@ StemFilter StemFilter::build(const std::filesystem::path& aff, const KeyTable& k
     by_strip.emplace(strip, Strip{&appends, static_cast<std::uint8_t>(longest)});
     longest_strip = std::max(longest_strip, strip.size());
   }
+  std::unordered_map<std::string, std::uint8_t> bases;  // base → the longest ending after it
+  std::unordered_set<std::string> exact;                // forms of bases too short to list
   keys.for_each_word([&](std::string_view key) {
     for (std::size_t len = 0; len <= std::min(longest_strip, key.size()); ++len) {
       const auto found = by_strip.find(key.substr(key.size() - len));
@@ -91,40 +96,95 @@ StemFilter StemFilter::build(const std::filesystem::path& aff, const KeyTable& k
       const Strip& strip = found->second;
       const std::string_view base = key.substr(0, key.size() - len);
       if (chars(base) >= kMinBase) {
-        auto it = f.bases_.find(base);
-        if (it == f.bases_.end()) it = f.bases_.emplace(std::string(base), 0).first;
-        it->second = std::max(it->second, strip.longest);
+        auto& longest = bases[std::string(base)];
+        longest = std::max(longest, strip.longest);
       } else if (twofold) {
         short_base = true;  // a second suffix may follow any listed form
       } else {
-        for (const auto& a : *strip.appends) f.exact_.insert(std::string(base) + a);
+        for (const auto& a : *strip.appends) exact.insert(std::string(base) + a);
       }
     }
   });
+  // one-byte bypasses ("-", digits) are looked up in a table, in one pass over the form
+  std::erase_if(f.bypass_, [&](const std::string& b) {
+    if (b.size() != 1) return false;
+    f.bypass_bytes_[static_cast<unsigned char>(b[0])] = true;
+    return true;
+  });
+  std::size_t slots = 16;
+  while (slots < 2 * (bases.size() + exact.size())) slots *= 2;
+  f.table_.assign(slots, Entry{});
+  for (const auto& [base, longest] : bases) f.add(base, kBase, longest);
+  for (const auto& form : exact) {
+    if (form.empty()) f.exact_empty_ = true;
+    else f.add(form, kExact, 0);
+  }
   f.usable_ = !short_base;
   return f;
 }
 
+void StemFilter::add(std::string_view s, std::uint8_t kind, std::uint8_t longest) {
+  if (s.empty() || s.size() > 0xFFFF) return;  // a key is a word: never empty, never that long
+  std::uint64_t h = kHashStart;
+  for (unsigned char c : s) h = step(h, c);
+  h = finish(h);
+  const std::size_t mask = table_.size() - 1;
+  std::size_t i = h & mask;
+  for (; table_[i].length; i = (i + 1) & mask) {
+    Entry& e = table_[i];
+    if (e.hash == h && std::string_view(text_).substr(e.offset, e.length) == s) {
+      e.kinds |= kind;
+      e.longest = std::max(e.longest, longest);
+      return;
+    }
+  }
+  table_[i] = {h, static_cast<std::uint32_t>(text_.size()), static_cast<std::uint16_t>(s.size()), longest, kind};
+  text_.append(s);
+  if (kind == kBase) longest_base_ = std::max(longest_base_, s.size());
+}
+
+const StemFilter::Entry* StemFilter::find(std::string_view s, std::uint64_t h) const {
+  if (table_.empty()) return nullptr;
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t i = h & mask; table_[i].length; i = (i + 1) & mask) {
+    const Entry& e = table_[i];
+    if (e.hash == h && e.length == s.size() && std::memcmp(text_.data() + e.offset, s.data(), s.size()) == 0) return &e;
+  }
+  return nullptr;
+}
+
 bool StemFilter::base_prefix(std::string_view x) const {
-  if (exact_.contains(x)) return true;
-  // every prefix of kMinBase characters or more, followed by no more than its longest ending
+  // every prefix of kMinBase characters or more, followed by no more than its longest ending;
+  // then the whole form among the exact ones
+  if (x.empty()) return exact_empty_;
   const std::size_t total = chars(x);
+  std::uint64_t h = kHashStart;
   std::size_t i = 0, n = 0;
   while (i < x.size()) {
-    i += utf8::decode(x, i).len;
+    const std::size_t next = i + utf8::decode(x, i).len;
+    for (; i < next; ++i) h = step(h, static_cast<unsigned char>(x[i]));
     if (++n < kMinBase) continue;
-    if (auto it = bases_.find(x.substr(0, i)); it != bases_.end() && total - n <= it->second) return true;
+    if (i > longest_base_) break;
+    if (const Entry* e = find(x.substr(0, i), finish(h)); e && (e->kinds & kBase) && total - n <= e->longest) return true;
   }
-  return false;
+  for (; i < x.size(); ++i) h = step(h, static_cast<unsigned char>(x[i]));
+  const Entry* e = find(x, finish(h));
+  return e && (e->kinds & kExact);
 }
 
 bool StemFilter::may_reach_key(std::string_view form) const {
   if (!usable_) return true;
+  for (const unsigned char c : form)
+    if (bypass_bytes_[c]) return true;
   for (const auto& b : bypass_)
     if (form.find(b) != std::string_view::npos) return true;
   if (base_prefix(form)) return true;
   for (const auto& [strip, append] : prefixes_)
-    if (form.starts_with(append) && base_prefix(strip + std::string(form.substr(append.size())))) return true;
+    if (form.starts_with(append)) {
+      thread_local std::string root;  // the form with the prefix rule undone
+      root.assign(strip).append(form.substr(append.size()));
+      if (base_prefix(root)) return true;
+    }
   return false;
 }
 
