@@ -9,6 +9,7 @@
 
 #include "report/audit_report.h"
 #include "report/github_printer.h"
+#include "report/json_line.h"
 #include "report/printers.h"
 #include "report/sarif_printer.h"
 #include "text/utf8.h"
@@ -198,4 +199,31 @@ TEST_CASE("audit jsonl: findings are written byte for byte as nlohmann writes th
   CHECK(out.str() == dump(first) + "\n" + dump(second) + "\n");
   // and the DOM the check printers use is the same finding
   CHECK(dump(finding_json(odd, r.post)) == dump(expected(odd, r.post)));
+}
+
+TEST_CASE("JsonLine writes every string as nlohmann does, on its fast path and off it", "[report]") {
+  // Strings built from pieces that stress the eight-byte ASCII steps: runs of plain ASCII, each
+  // byte that needs an escape, Cyrillic, a four-byte character, and broken UTF-8 (a lone
+  // continuation byte, a cut sequence, an overlong form, a surrogate), at every alignment.
+  const std::vector<std::string> pieces = {"abcdefgh", "x", "\"", "\\", "\n", std::string(1, '\0'), "\x1f", " ",
+                                           "~\x7f", "Привет", "ё", "😀", "\x80", "\xD0", "\xC0\xAF", "\xED\xA0\x80"};
+  std::uint64_t seed = 7;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>(seed >> 33);
+  };
+  JsonLine line;
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    for (std::size_t k = next() % 9; k > 0; --k) {
+      // mostly plain runs, so that whole eight-byte words pass or fail together
+      const std::size_t pick = next() % 4 == 0 ? next() % pieces.size() : next() % 2;
+      s += pieces[pick];
+    }
+    line.clear();
+    line.string(s);
+    const std::string want = nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    INFO("string of " << s.size() << " bytes, round " << round);
+    REQUIRE(line.text() == want);
+  }
 }
