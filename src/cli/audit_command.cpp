@@ -18,6 +18,7 @@
 #include "input/timestamp.h"
 #include "policy/taxonomy.h"
 #include "report/audit_report.h"
+#include "text/lemmatizer.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -179,6 +180,14 @@ int run_audit(int argc, char** argv) {
   so.config_path = config;
   so.policy_paths = policies;
   so.limits = limits;
+  so.examples = false;  // only `grabli rules` reads the packs' examples: a third of their YAML
+  // An audit meets words no form table holds (names, typos) in its first posts, and its workers
+  // wait for Hunspell then: its load starts now, beside the policy's compile, not after it.
+  so.before_compile = [](const Config&) {
+    const auto dicts = DictionaryPaths::discover();
+    for (const Script s : {Script::cyrillic, Script::latin}) Lemmatizer::prefetch(dicts, s);
+    return kPackAllLanguages;
+  };
   // .grabli.yaml: from the export's folder up, else from the working directory up (an export
   // downloaded to ~/Downloads is audited with the comms repo's config the officer runs it from)
   if (input != "-") {
