@@ -13,6 +13,7 @@
 #include "audit/response_tracker.h"
 #include "input/timestamp.h"
 #include "policy/taxonomy.h"
+#include "text/lemmatizer.h"
 #include "text/shared_answers.h"
 
 namespace grabli {
@@ -140,49 +141,89 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
   for (unsigned w = 0; w < options_.jobs; ++w) {
     workers.emplace_back([&] {
       std::unique_ptr<Checker> checker, cue_checker;
+      // While ru_RU still loads (~60 ms after the compile), a post with a word no table holds is
+      // held back and its batch kept, and the worker goes on with the posts and batches after
+      // it; the held posts are checked once the dictionaries are in, or when there is nothing
+      // else to do. The printer takes batches in order, so the output is the same.
+      struct Held {
+        Batch batch;
+        std::vector<std::size_t> items;
+      };
+      std::vector<Held> held;
+      bool dictionaries_in = Lemmatizer::prefetches_done();
+      auto check_item = [&](AuditItem& item) {  // false: held back
+        auto& r = item.result;
+        if (!r.error.empty()) return true;
+        try {
+          if (!r.context) {
+            if (!checker) {
+              checker = std::make_unique<Checker>(policy_, overrides);
+              if (options_.jobs > 1) checker->lemmatizer().share_answers(&shared_answers);
+              checker->lemmatizer().wait_for_dictionaries(dictionaries_in);
+            }
+            r.findings = checker->check(r.post);
+          } else if (cues_) {
+            if (!cue_checker) cue_checker = std::make_unique<Checker>(*cues_);
+            for (const auto& f : cue_checker->check(r.post)) {
+              if (f.category == "input") continue;
+              item.complaint = true;
+              item.cue_start = f.start;
+              item.cue_end = f.end;
+              break;
+            }
+          }
+        } catch (const Lemmatizer::DictionaryNotReady&) {
+          return false;
+        } catch (const std::exception& e) {
+          r.findings.clear();
+          r.error = std::string("checking failed: ") + e.what();
+        }
+        return true;
+      };
+      auto publish = [&](Batch&& b) {
+        std::lock_guard lock(m);
+        done.emplace(b.seq, std::move(b));
+        done_ready.notify_all();
+      };
+      auto check_held = [&] {  // waits for the dictionaries
+        dictionaries_in = true;
+        if (checker) checker->lemmatizer().wait_for_dictionaries(true);
+        for (auto& h : held) {
+          for (const std::size_t i : h.items) check_item(h.batch.items[i]);
+          publish(std::move(h.batch));
+        }
+        held.clear();
+      };
       for (;;) {
         Batch b;
+        bool taken = false;
         {
           std::unique_lock lock(m);
-          work_ready.wait(lock, [&] { return !work.empty() || reading_done || abort; });
-          if (work.empty() || abort) {
+          if (held.empty()) work_ready.wait(lock, [&] { return !work.empty() || reading_done || abort; });
+          if ((work.empty() && held.empty()) || abort) {
             if (checker) checker->lemmatizer().share_answers(nullptr);  // shared_answers ends with run()
             if (options_.keep_checkers)
               for (auto* c : {&checker, &cue_checker})
                 if (*c) options_.keep_checkers->push_back(std::move(*c));
             return;
           }
-          b = std::move(work.front());
-          work.pop_front();
-        }
-        for (auto& item : b.items) {
-          auto& r = item.result;
-          if (!r.error.empty()) continue;
-          try {
-            if (!r.context) {
-              if (!checker) {
-                checker = std::make_unique<Checker>(policy_, overrides);
-                if (options_.jobs > 1) checker->lemmatizer().share_answers(&shared_answers);
-              }
-              r.findings = checker->check(r.post);
-            } else if (cues_) {
-              if (!cue_checker) cue_checker = std::make_unique<Checker>(*cues_);
-              for (const auto& f : cue_checker->check(r.post)) {
-                if (f.category == "input") continue;
-                item.complaint = true;
-                item.cue_start = f.start;
-                item.cue_end = f.end;
-                break;
-              }
-            }
-          } catch (const std::exception& e) {
-            r.findings.clear();
-            r.error = std::string("checking failed: ") + e.what();
+          if (!work.empty()) {
+            b = std::move(work.front());
+            work.pop_front();
+            taken = true;
           }
         }
-        std::lock_guard lock(m);
-        done.emplace(b.seq, std::move(b));
-        done_ready.notify_all();
+        if (!taken) {  // no batch to go on with
+          check_held();
+          continue;
+        }
+        Held h;
+        for (std::size_t i = 0; i < b.items.size(); ++i)
+          if (!check_item(b.items[i])) h.items.push_back(i);
+        if (h.items.empty()) publish(std::move(b));
+        else held.push_back({std::move(b), std::move(h.items)});
+        if (!dictionaries_in && Lemmatizer::prefetches_done()) dictionaries_in = true;
+        if (!held.empty() && dictionaries_in) check_held();
       }
     });
   }

@@ -3,6 +3,7 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <future>
 #include <mutex>
@@ -71,6 +72,14 @@ void Lemmatizer::prefetch(const DictionaryPaths& paths, Script script) {
   slot = std::async(std::launch::async, [path = *path] { return construct(path, {}); });
 }
 
+bool Lemmatizer::prefetches_done() {
+  auto& p = prefetched();
+  std::lock_guard lock(p.m);
+  for (const auto* f : {&p.ru, &p.en})
+    if (f->valid() && f->wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  return true;
+}
+
 DictionaryPaths DictionaryPaths::discover() {
   DictionaryPaths p;
   p.ru = find_dictionary("ru_RU");
@@ -126,6 +135,7 @@ std::unique_ptr<Hunspell> Lemmatizer::load(Script script) const {
     auto& fut = script == Script::cyrillic ? pf.ru : pf.en;
     const auto& path = script == Script::cyrillic ? pf.ru_path : pf.en_path;
     if (fut.valid() && path == *p) {
+      if (!wait_ && fut.wait_for(std::chrono::seconds(0)) != std::future_status::ready) throw DictionaryNotReady{};
       auto taken = std::move(fut);
       lock.unlock();
       auto h = taken.get();
@@ -142,8 +152,8 @@ Hunspell* Lemmatizer::dict(Script script) {
   bool& tried = ru ? ru_tried_ : en_tried_;
   auto& own = ru ? ru_ : en_;
   if (!tried) {
+    own = load(script);  // may throw DictionaryNotReady: then it is tried again next time
     tried = true;
-    own = load(script);
   }
   return own.get();
 }
@@ -155,8 +165,8 @@ bool Lemmatizer::ask(Script script, F&& f) {
     auto& d = shared_->dictionary(script == Script::cyrillic);
     std::lock_guard lock(d.m);
     if (!d.tried) {
+      d.hunspell = load(script);  // as in dict()
       d.tried = true;
-      d.hunspell = load(script);
     }
     if (!d.hunspell) return false;
     f(*d.hunspell);

@@ -124,6 +124,16 @@ class Lemmatizer {
   // cold `check` overlaps it with compiling the policy. The first Lemmatizer that needs that
   // script takes the prefetched object; the others load their own.
   static void prefetch(const DictionaryPaths& paths, Script script);
+  // Thrown, when this lemmatizer does not wait for dictionaries, by a lookup that needs a
+  // prefetched dictionary still loading. Nothing is cached then: the same lookup asked again
+  // once it has loaded gives the answer it would have given. Not a std::exception, so that
+  // only the caller that asked for it catches it.
+  struct DictionaryNotReady {};
+  // Whether a lookup may wait for a prefetched dictionary (the default) or throws instead. An
+  // audit's worker checks other posts while ru_RU loads (~60 ms of waiting otherwise).
+  void wait_for_dictionaries(bool wait) { wait_ = wait; }
+  // Whether every prefetch started has finished loading.
+  static bool prefetches_done();
   // Bounds memory on endless input: called between posts.
   void trim_caches(std::size_t max_forms = 100000);
 
@@ -142,6 +152,7 @@ class Lemmatizer {
   std::unique_ptr<Hunspell> ru_, en_;
   SharedAnswers* shared_ = nullptr;
   bool ru_tried_ = false, en_tried_ = false;
+  bool wait_ = true;  // wait_for_dictionaries
   bool use_tables_ = false;
   FormTable::Access table_access_ = FormTable::Access::map;
   bool ru_table_tried_ = false, en_table_tried_ = false;

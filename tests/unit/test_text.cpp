@@ -244,3 +244,45 @@ TEST_CASE("shared answers: with the form tables, the workers ask one Hunspell, a
   CHECK(shared.dictionary(true).hunspell != nullptr);
   CHECK(shared.dictionary(false).hunspell != nullptr);
 }
+
+TEST_CASE("a lemmatizer that does not wait for a loading dictionary throws, caches nothing, and then answers alike") {
+  GRABLI_NEED_DICTIONARIES();
+  const auto paths = DictionaryPaths::discover();
+  KeyTable keys;
+  keys.intern("виноватый");
+  Lemmatizer alone(keys, paths);  // no tables: every answer is Hunspell's
+  const std::vector<std::string> words = {"испрвили", "виноваты", "Москва"};
+  std::vector<std::optional<bool>> want_spelled;
+  std::vector<std::vector<std::uint32_t>> want_keys;
+  for (const auto& w : words) {
+    want_spelled.push_back(alone.spelled_right(w, Script::cyrillic));
+    const auto r = alone.keys(normalize_word(w), Script::cyrillic, true);
+    want_keys.emplace_back(alone.view(r).begin(), alone.view(r).end());
+  }
+  // ru_RU takes ~100 ms to load: the lookups right after the prefetch find it loading
+  Lemmatizer::prefetch(paths, Script::cyrillic);
+  Lemmatizer late(keys, paths);
+  late.wait_for_dictionaries(false);
+  int threw = 0;
+  for (const auto& w : words) {
+    try {
+      (void)late.spelled_right(w, Script::cyrillic);
+    } catch (const Lemmatizer::DictionaryNotReady&) {
+      ++threw;
+    }
+    try {
+      (void)late.keys(normalize_word(w), Script::cyrillic, true);
+    } catch (const Lemmatizer::DictionaryNotReady&) {
+      ++threw;
+    }
+  }
+  late.wait_for_dictionaries(true);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    INFO(words[i]);
+    CHECK(late.spelled_right(words[i], Script::cyrillic) == want_spelled[i]);
+    const auto r = late.keys(normalize_word(words[i]), Script::cyrillic, true);
+    CHECK(std::vector<std::uint32_t>(late.view(r).begin(), late.view(r).end()) == want_keys[i]);
+  }
+  CHECK(Lemmatizer::prefetches_done());
+  if (threw == 0) WARN("ru_RU had loaded before the first lookup: the not-ready path was not exercised");
+}
