@@ -26,9 +26,20 @@ void PhraseIndex::build(std::size_t key_count) {
   for (std::uint32_t p = 0; p < phrases; ++p) first_keys(p, [&](std::uint32_t k) { ++first_begin_[k + 1]; });
   for (std::size_t k = 0; k < key_count; ++k) first_begin_[k + 1] += first_begin_[k];
   first_phrases_.assign(first_begin_.back(), Start{});
+  starts_.assign(key_count / 64 + 1, 0);
   std::vector<std::uint32_t> fill(first_begin_.begin(), first_begin_.end() - 1);
-  for (std::uint32_t p = 0; p < phrases; ++p)
-    first_keys(p, [&](std::uint32_t k) { first_phrases_[fill[k]++] = {p, phrase_begin_[p] + 1, phrase_begin_[p + 1]}; });
+  for (std::uint32_t p = 0; p < phrases; ++p) {
+    const std::uint32_t rest = phrase_begin_[p] + 1, end = phrase_begin_[p + 1];
+    std::uint32_t next = kAnyNext;
+    if (rest < end && elements_[rest].kind == PhraseElement::word) {
+      next = 0;
+      for (auto k = elements_[rest].keys_begin; k < elements_[rest].keys_end; ++k) next |= signature_bit(keys_[k]);
+    }
+    first_keys(p, [&](std::uint32_t k) {
+      first_phrases_[fill[k]++] = {p, rest, end, next};
+      starts_[k / 64] |= std::uint64_t{1} << (k % 64);
+    });
+  }
 }
 
 bool PhraseIndex::match_from(std::uint32_t e, std::uint32_t last, const AnalyzedText& text, const Lemmatizer& lem,
@@ -61,10 +72,20 @@ void PhraseIndex::find(const AnalyzedText& text, const Lemmatizer& lem, std::vec
   for (std::uint32_t i = 0; i < text.tokens.size(); ++i) {
     const auto& t = text.tokens[i];
     const std::size_t token_base = out.size();
+    std::uint32_t next = 0;  // the next token's signature, once a candidate needs it
+    bool next_known = false;
     for (auto k : lem.view(t.keys)) {
-      if (k >= keys) continue;
+      if (k >= keys || !(starts_[k / 64] >> (k % 64) & 1)) continue;
       for (auto q = first_begin_[k]; q < first_begin_[k + 1]; ++q) {
         const Start& s = first_phrases_[q];
+        if (s.next != kAnyNext) {
+          if (!next_known) {
+            next_known = true;
+            if (i + 1 < text.tokens.size() && text.tokens[i + 1].sentence == t.sentence)
+              for (auto nk : lem.view(text.tokens[i + 1].keys)) next |= signature_bit(nk);
+          }
+          if (!(s.next & next)) continue;
+        }
         bool seen = false;  // a form and its lemma can both start the same phrase
         for (std::size_t h = token_base; h < out.size(); ++h) seen |= out[h].phrase == s.phrase;
         if (seen) continue;

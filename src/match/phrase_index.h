@@ -45,11 +45,19 @@ class PhraseIndex {
   std::vector<std::uint32_t> phrase_begin_{0};  // phrase p: elements_[phrase_begin_[p], phrase_begin_[p + 1])
   // A phrase that starts with a key, with the range of its elements after the first: the
   // candidates of a token are read in one sweep, without a second lookup per phrase.
+  // `next` is a 32-bit signature of the keys of the second element (kAnyNext for a gap, `any`
+  // or a one-word phrase): a candidate whose next token shares no signature bit fails without
+  // reading its elements — with a large lexicon most candidates end there, and reading them
+  // was the cache misses of the phrase pass.
   struct Start {
-    std::uint32_t phrase, rest_begin, rest_end;
+    std::uint32_t phrase, rest_begin, rest_end, next;
   };
+  static constexpr std::uint32_t kAnyNext = ~0u;
+  static std::uint32_t signature_bit(std::uint32_t key) { return 1u << ((key * 0x9E3779B1u) >> 27); }
   std::vector<std::uint32_t> first_begin_;  // key k: first_phrases_[first_begin_[k], first_begin_[k + 1])
   std::vector<Start> first_phrases_;
+  // bit k: key k starts a phrase (a few KB, so a token that starts none costs no cache miss)
+  std::vector<std::uint64_t> starts_;
 };
 
 // Hits of phrase ids [first, last) — a rule's phrases are contiguous.

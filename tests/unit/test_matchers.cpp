@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <functional>
 #include <random>
 
 #include "helpers.h"
@@ -63,6 +64,83 @@ TEST_CASE("phrase: alternatives of different lengths") {
   auto p = policy_from(rule("    kind: phrase\n    phrases: [\"из-за|из вас\"]\n"));
   CHECK(fires(*p, "всё из-за вас"));
   CHECK(fires(*p, "один из вас"));
+}
+
+TEST_CASE("phrase: many phrases that share first words find what a plain matcher finds") {
+  // The index skips a candidate whose next token cannot be its second word; this compares it
+  // with a direct reading of the phrase grammar (a word, `*` one word, `...` zero to three
+  // words, never across a sentence), on random phrases and texts over a few non-words.
+  const std::vector<std::string> vocab{"zorb", "quix", "vlem", "trog", "snib", "wuft",
+                                       "plar", "greb", "fosk", "mirt", "dwex", "yulp"};
+  std::mt19937 rng(20261204);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  struct El {
+    char kind;  // 'w' word, '*' any, '.' gap
+    std::vector<std::string> words;
+  };
+  std::vector<std::vector<El>> phrases;
+  std::string yaml = "pack: t\nrules:\n";
+  for (int r = 0; r < 90; ++r) {
+    std::vector<El> ph{{'w', {vocab[pick(3)]}}};  // three first words: many candidates each
+    const std::size_t more = 1 + pick(2);
+    for (std::size_t e = 0; e < more; ++e) {
+      if (e + 1 < more && pick(4) == 0) ph.push_back({pick(2) ? '.' : '*', {}});
+      El w{'w', {}};
+      for (std::size_t a = 0, n = 1 + pick(r % 9 == 0 ? 12 : 4); a < n; ++a) w.words.push_back(vocab[pick(vocab.size())]);
+      ph.push_back(w);
+    }
+    std::string text;
+    for (const auto& el : ph) {
+      if (!text.empty()) text += ' ';
+      if (el.kind == '.') text += "...";
+      else if (el.kind == '*') text += '*';
+      else
+        for (std::size_t a = 0; a < el.words.size(); ++a) text += (a ? "|" : "") + el.words[a];
+    }
+    yaml += "  - id: r" + std::to_string(r) + "\n    category: customer-conflict\n    message: m\n" +
+            "    examples: {bad: [\"x\"], good: [\"y\"]}\n    kind: phrase\n    phrases: [\"" + text + "\"]\n";
+    phrases.push_back(ph);
+  }
+  auto p = policy_from(yaml);
+  using Sentence = std::vector<std::string>;
+  std::function<bool(const std::vector<El>&, std::size_t, const Sentence&, std::size_t)> at =
+      [&](const std::vector<El>& ph, std::size_t e, const Sentence& s, std::size_t t) -> bool {
+    if (e == ph.size()) return true;
+    if (ph[e].kind == '.') {
+      for (std::size_t skip = 0; skip <= 3 && t + skip <= s.size(); ++skip)
+        if (at(ph, e + 1, s, t + skip)) return true;
+      return false;
+    }
+    if (t >= s.size()) return false;
+    if (ph[e].kind == 'w' && std::find(ph[e].words.begin(), ph[e].words.end(), s[t]) == ph[e].words.end())
+      return false;
+    return at(ph, e + 1, s, t + 1);
+  };
+  for (int n = 0; n < 400; ++n) {
+    std::vector<Sentence> sentences(1);
+    std::string text;
+    for (std::size_t w = 0, len = 2 + pick(12); w < len; ++w) {
+      if (w && pick(6) == 0) {
+        text += ".";
+        sentences.emplace_back();
+      }
+      sentences.back().push_back(vocab[pick(vocab.size())]);
+      text += (text.empty() ? "" : " ") + sentences.back().back();
+    }
+    std::vector<std::string> want;
+    for (std::size_t r = 0; r < phrases.size(); ++r) {
+      bool hit = false;
+      for (const auto& s : sentences)
+        for (std::size_t t = 0; t < s.size() && !hit; ++t) hit = at(phrases[r], 0, s, t);
+      if (hit) want.push_back("t/r" + std::to_string(r));
+    }
+    auto got = fired(*p, text);
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    got.erase(std::unique(got.begin(), got.end()), got.end());
+    INFO(text);
+    CHECK(got == want);
+  }
 }
 
 TEST_CASE("phrase: unless in the same sentence cancels a hit") {
