@@ -8,5 +8,5 @@ cmake --build build -j"$(nproc 2>/dev/null || echo 2)" --target grabli
 set +e
 build/grabli check examples/reply.md
 rc=$?
-echo "(grabli exited with $rc: 0 clean, 1 findings, 2 errors)"
+echo "(grabli exited with $rc; its exit codes: 0 clean, 1 findings, 2 errors)"
 [ "$rc" -le 1 ]
