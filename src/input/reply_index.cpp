@@ -74,6 +74,7 @@ void ReplyIndex::forget_oldest() {
   // a block goes when no entry is left in it
   const std::uint64_t keep = order_.empty() ? first_block_ + blocks_.size() - 1 : order_.front().block;
   while (first_block_ < keep) {
+    if (blocks_.front().size == kBlock) spare_ = std::move(blocks_.front());
     blocks_.pop_front();
     ++first_block_;
   }
@@ -86,8 +87,14 @@ void ReplyIndex::remember(std::string_view id, std::string_view text) {
     if (!blocks_.empty() && blocks_.back().used == 0) {  // an unused block too small for this one
       blocks_.pop_back();
     }
-    const std::size_t size = std::max(kBlock, need);
-    blocks_.push_back({std::make_unique<char[]>(size), size, 0});
+    if (need <= kBlock && spare_.bytes) {
+      spare_.used = 0;
+      blocks_.push_back(std::move(spare_));
+      spare_ = Block{};
+    } else {
+      const std::size_t size = std::max(kBlock, need);
+      blocks_.push_back({std::make_unique_for_overwrite<char[]>(size), size, 0});
+    }
   }
   Block& b = blocks_.back();
   std::memcpy(b.bytes.get() + b.used, id.data(), id.size());
