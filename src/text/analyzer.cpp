@@ -20,7 +20,7 @@ std::uint8_t lang_bits(const std::vector<std::string>& names) {
 
 namespace {
 
-enum Cls : std::uint8_t {
+enum Cls : std::uint8_t {  // is_letter_cls and is_wordish rely on this order
   kCyr, kLat, kOtherLetter, kDigit, kMask, kIgnorable, kCombining, kApostrophe, kDot,
   kTerminator, kSpace, kNewline, kPunct
 };
@@ -54,8 +54,9 @@ inline Cls classify(char32_t c) {
   return classify_slow(c);
 }
 
-bool is_letter_cls(std::uint8_t c) { return c == kCyr || c == kLat || c == kOtherLetter; }
-bool is_wordish(std::uint8_t c) { return is_letter_cls(c) || c == kDigit; }
+// the letter classes come first, then kDigit: one comparison each
+inline bool is_letter_cls(std::uint8_t c) { return c <= kOtherLetter; }
+inline bool is_wordish(std::uint8_t c) { return c <= kDigit; }
 
 // Latin letters that look Cyrillic, read as Cyrillic inside a Cyrillic word (and back).
 char32_t latin_to_cyrillic(char32_t c) {
@@ -123,8 +124,14 @@ class NormWriter {
     grow(room);
   }
   std::size_t size() const { return n_; }
+  // Room for what `bytes` bytes of the original become: at most three bytes each (an invalid
+  // byte is U+FFFD; a Latin look-alike or a masking digit read as Cyrillic is two), and four
+  // map entries past the last. Asked once per word or gap, not per code point.
+  void ensure(std::size_t bytes) {
+    const std::size_t need = 3 * bytes + 4;
+    if (text_.size() - n_ < need) grow(std::max(text_.size() * 2, n_ + need));
+  }
   void put(char32_t c, std::uint32_t orig) {
-    if (text_.size() - n_ < 4) grow(text_.size() * 2);
     const std::size_t k = utf8::encode(c, text_.data() + n_);
     // room for 4 is there: four stores without a loop, the ones past k are overwritten later
     std::uint32_t* m = map_.data() + n_;
@@ -190,20 +197,47 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
   out.cyrillic_letters = out.latin_letters = out.upper_letters = 0;
   lem_.trim_caches();
 
-  // 1. decode and classify
-  cps_.clear();
+  // 1. decode and classify, written through a pointer into room for one code point a byte. ASCII
+  // and the two-byte Cyrillic letters (U+0400–U+047F) are most of every post: each is one table
+  // load or a shift, where utf8::decode, classify and is_upper each tested its ranges per code point.
+  if (cps_.size() < text.size()) cps_.resize(text.size());
+  Cp* cp_out = cps_.data();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::uint32_t cyrillic = 0, latin = 0, uppers = 0;
   for (std::size_t i = 0; i < text.size();) {
+    const unsigned char b0 = bytes[i];
+    if (b0 < 0x80) {
+      const auto cls = kAsciiClass[b0];
+      const bool upper = static_cast<unsigned>(b0 - 'A') < 26u;
+      latin += cls == kLat;
+      uppers += upper;
+      *cp_out++ = {b0, static_cast<std::uint32_t>(i), 1, cls, upper};
+      ++i;
+      continue;
+    }
+    if ((b0 & 0xFE) == 0xD0 && i + 1 < text.size() && (bytes[i + 1] & 0xC0) == 0x80) {
+      const char32_t c = static_cast<char32_t>((b0 & 0x1F) << 6 | (bytes[i + 1] & 0x3F));
+      const bool upper = c <= 0x042F;
+      ++cyrillic;
+      uppers += upper;
+      *cp_out++ = {c, static_cast<std::uint32_t>(i), 2, kCyr, upper};
+      i += 2;
+      continue;
+    }
     const auto d = utf8::decode(text, i);
     if (!d.valid) out.invalid_utf8.push_back(static_cast<std::uint32_t>(i));
     const auto cls = classify(d.cp);
-    if (cls == kCyr) ++out.cyrillic_letters;
-    else if (cls == kLat) ++out.latin_letters;
+    cyrillic += cls == kCyr;
+    latin += cls == kLat;
     const bool upper = is_upper(d.cp);
-    out.upper_letters += upper;
-    cps_.push_back({d.cp, static_cast<std::uint32_t>(i), d.len, cls, upper});
+    uppers += upper;
+    *cp_out++ = {d.cp, static_cast<std::uint32_t>(i), d.len, cls, upper};
     i += d.len;
   }
-  const std::size_t n = cps_.size();
+  out.cyrillic_letters = cyrillic;
+  out.latin_letters = latin;
+  out.upper_letters = uppers;
+  const std::size_t n = static_cast<std::size_t>(cp_out - cps_.data());
   auto cls_at = [&](std::size_t j) -> std::uint8_t { return j < n ? cps_[j].cls : static_cast<std::uint8_t>(kSpace); };
 
   // 2. word spans (in code points)
@@ -278,7 +312,9 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
   std::size_t cp_i = 0;
   std::uint32_t sentence = 0;
   bool pending_break = false;
+  auto offset_of = [&](std::size_t j) -> std::size_t { return j < n ? cps_[j].off : text.size(); };
   auto emit_between = [&](std::size_t upto) {
+    if (cp_i < upto) w.ensure(offset_of(upto) - cps_[cp_i].off);
     for (; cp_i < upto; ++cp_i) {
       const auto& c = cps_[cp_i];
       if (c.cls == kIgnorable) continue;
@@ -320,6 +356,7 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
     if (letters >= 2 && upper == letters) t.flags |= kAllCaps;
     const bool read_digits = letters > digits && letters > 0;
     t.norm_begin = static_cast<std::uint32_t>(w.size());
+    w.ensure(t.end - t.start);
     for (std::uint32_t k = b; k < e; ++k) {
       const auto& c = cps_[k];
       char32_t o = 0;
