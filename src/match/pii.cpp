@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <memory>
 
 #include "match/pattern_bank.h"
@@ -140,11 +141,12 @@ class PiiMatcher : public Matcher {
 
   void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
     const std::string_view t = ctx.text.original;
-    bool has_digit = false, has_at = false;
-    for (char c : t) {
-      has_digit |= c >= '0' && c <= '9';
-      has_at |= c == '@';
-    }
+    // most posts have neither: memchr for '@', and a digit test without an early exit, which the
+    // compiler vectorises (a byte loop setting two flags was ~4 instructions a byte of every post)
+    const bool has_at = std::memchr(t.data(), '@', t.size()) != nullptr;
+    unsigned char digits = 0;
+    for (const char c : t) digits |= static_cast<unsigned char>(static_cast<unsigned char>(c) - '0') < 10;
+    const bool has_digit = digits != 0;
     if (!has_digit && !has_at) return;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
     for (std::size_t di = 0; di < kDetectors.size(); ++di) {
