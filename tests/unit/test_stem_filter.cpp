@@ -99,6 +99,41 @@ TEST_CASE("stem filter: loses no stem of the shipped packs on real words", "[tex
   CHECK(turned_away > 100);  // the filter does turn words away
 }
 
+// The cache hashes and compares eight bytes a step, the last step overlapping: forms of every
+// length that differ in one byte anywhere, or only in length, must each find their own slot.
+TEST_CASE("form cache: forms differing in one byte, at any place and length, stay apart", "[text][cache]") {
+  FormCache cache;
+  std::vector<std::string> forms;
+  for (std::size_t len = 0; len <= 40; ++len) {
+    const std::string base(len, 'a');
+    forms.push_back(base);
+    for (std::size_t at = 0; at < len; ++at) {
+      std::string f = base;
+      f[at] = 'b';
+      forms.push_back(f);
+    }
+  }
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    INFO("form " << forms[i].size() << " bytes: " << forms[i]);
+    REQUIRE(cache.find(forms[i]).value == FormCache::kAbsent);
+    cache.insert(forms[i], static_cast<std::uint32_t>(i));
+  }
+  bool found_own = true, compared_right = true;
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    found_own &= cache.find(forms[i]).value == i;
+    // the compare itself, which the hash hides unless two forms collide
+    const std::string& a = forms[i];
+    for (std::size_t at = 0; at < a.size(); ++at) {
+      std::string b = a;
+      b[at] = static_cast<char>(b[at] ^ 0x40);
+      compared_right &= !FormCache::same_bytes(a.data(), b.data(), a.size());
+    }
+    compared_right &= FormCache::same_bytes(a.data(), std::string(a).data(), a.size());
+  }
+  CHECK(found_own);
+  CHECK(compared_right);
+}
+
 TEST_CASE("form cache: finds every form it was given, through growth and clear", "[text][cache]") {
   FormCache cache;
   CHECK(cache.find("кошка").value == FormCache::kAbsent);

@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <thread>
 
 #include "helpers.h"
+#include "text/analyzer.h"
 #include "text/lemmatizer.h"
 #include "text/normalize.h"
 #include "text/shared_answers.h"
@@ -285,4 +287,47 @@ TEST_CASE("a lemmatizer that does not wait for a loading dictionary throws, cach
   }
   CHECK(Lemmatizer::prefetches_done());
   if (threw == 0) WARN("ru_RU had loaded before the first lookup: the not-ready path was not exercised");
+}
+
+// The analyser decodes ASCII and two-byte Cyrillic inline and everything else through
+// utf8::decode: on random mixes of both, of other scripts and of broken bytes, its counts and
+// invalid-byte offsets must be those of utf8::decode, code point by code point.
+TEST_CASE("analyse: the inline decoding agrees with utf8::decode on random bytes") {
+  static const KeyTable keys;
+  Lemmatizer lem(keys, DictionaryPaths{});
+  Analyzer an(lem);
+  AnalyzedText t;
+  const std::vector<std::string> pieces = {"a", "Z", "7", " ", "*", ".", "\n", "я", "Я", "Ѐ", "ѿ", "ё", "Ё", "а", "А",
+                                           "é", "É", "×", "’", "\xcc\x86", "\xe2\x80\x8b", "😀", "\xd0", "\xd1", "\xd0\x41",
+                                           "\xd1\xd0", "\x80", "\xff", "\xe2\x80", "\xf0\x9f"};
+  std::mt19937 rng(42);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 24);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    an.analyze(text, t, false);
+    std::vector<std::uint32_t> invalid;
+    std::uint32_t cyrillic = 0, latin = 0, upper = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      const auto d = utf8::decode(text, i);
+      if (!d.valid) invalid.push_back(static_cast<std::uint32_t>(i));
+      cyrillic += is_cyrillic(d.cp);
+      latin += is_latin(d.cp);
+      upper += (d.cp >= 'A' && d.cp <= 'Z') || (d.cp >= 0xC0 && d.cp <= 0xDE && d.cp != 0xD7) ||
+               (d.cp >= 0x400 && d.cp <= 0x42F);
+      i += d.len;
+    }
+    INFO("text bytes: " << text.size() << " round " << round);
+    REQUIRE(t.invalid_utf8 == invalid);
+    REQUIRE(t.cyrillic_letters == cyrillic);
+    REQUIRE(t.latin_letters == latin);
+    REQUIRE(t.upper_letters == upper);
+    REQUIRE(t.norm_to_orig.size() == t.norm.size() + 1);
+    for (std::size_t i = 0; i < t.norm.size();) {  // the normalised text is valid UTF-8
+      const auto d = utf8::decode(t.norm, i);
+      REQUIRE(d.valid);
+      i += d.len;
+    }
+    for (const auto& tok : t.tokens) REQUIRE((tok.start < tok.end && tok.end <= text.size()));
+  }
 }
