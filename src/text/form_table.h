@@ -16,12 +16,12 @@ namespace grabli {
 // table never loads it. A form the table does not hold is not a verdict: the caller asks
 // Hunspell, so answers are the same with or without it.
 //
-// Two ways to read it (Access): a `check` maps the file, and a lookup is a few loads. An audit
-// meets tens of thousands of distinct forms, and their lookups touch most of a mapping's pages:
-// 40 MiB more peak RSS for the ru_RU table. So an audit keeps only the bucket directory in
-// memory (4 MiB for ru_RU) and reads a lookup's bucket with one pread(): ~1 µs, the file stays in
-// the kernel's page cache and out of the process, where Hunspell's spell() and stem() take
-// several microseconds each.
+// Two ways to read it (Access): mapped, a lookup is a few loads (`check`, `hook run` and `audit`).
+// An audit meets tens of thousands of distinct forms, whose lookups touch most of the mapping's
+// pages (~32 MiB of resident memory on the 24 MB benchmark corpus); read, only the bucket
+// directory is kept in memory (4 MiB for ru_RU) and a lookup's bucket is one pread(). The audit
+// used that until a pread() per new form measured 11 % of its worker's time on a VM where system
+// calls are dear (docs/performance.md); the read mode stays for the fuzzer and the damage tests.
 //
 // File (little-endian): an 80-byte header (magic, version, the dictionary files' sizes and
 // modification times, bucket count, section sizes, entry count); the bucket directory, u32 per
