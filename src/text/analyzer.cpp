@@ -131,6 +131,19 @@ class NormWriter {
     const std::size_t need = 3 * bytes + 4;
     if (text_.size() - n_ < need) grow(std::max(text_.size() * 2, n_ + need));
   }
+  // A code point of U+0400–U+07FF (two bytes), without utf8::encode's tests.
+  void put2(char32_t c, std::uint32_t orig) {
+    text_[n_] = static_cast<char>(0xC0 | (c >> 6));
+    text_[n_ + 1] = static_cast<char>(0x80 | (c & 0x3F));
+    map_[n_] = map_[n_ + 1] = orig;
+    n_ += 2;
+  }
+  // An ASCII byte.
+  void put1(char c, std::uint32_t orig) {
+    text_[n_] = c;
+    map_[n_] = orig;
+    ++n_;
+  }
   void put(char32_t c, std::uint32_t orig) {
     const std::size_t k = utf8::encode(c, text_.data() + n_);
     // room for 4 is there: four stores without a loop, the ones past k are overwritten later
@@ -157,6 +170,14 @@ class NormWriter {
   std::vector<std::uint32_t>& map_;
   std::size_t n_ = 0;
 };
+
+// fold_case of a letter of U+0400–U+04FF (Ё and ё to е), inline in the analyser's word loop
+inline char32_t fold_cyrillic(char32_t c) {
+  if (c - 0x0410 < 0x20u) return c + 32;
+  if (c == 0x0401 || c == 0x0451) return 0x0435;
+  if (c < 0x0410) return c + 80;
+  return c;
+}
 
 // A–Z, À–Þ but ×, Ѐ–Я; asked once per code point (pass 1 keeps the answer)
 inline bool is_upper(char32_t c) {
@@ -325,7 +346,8 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
         if (next == kSpace || next == kNewline || next == kPunct || next == kTerminator || cp_i + 1 >= n)
           pending_break = true;
       }
-      w.put(fold_case(c.cp), c.off);
+      if (c.cp < 0x80) w.put1(static_cast<char>(c.cp - U'A' < 26u ? c.cp | 0x20 : c.cp), c.off);
+      else w.put(fold_case(c.cp), c.off);
     }
   };
   for (const auto& [b, e_raw] : spans_) {
@@ -362,16 +384,25 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
       char32_t o = 0;
       switch (c.cls) {
         case kCyr:
-          o = fold_case(c.cp);
           if (t.script == Script::latin) {
+            o = fold_case(c.cp);
             if (auto m = cyrillic_to_latin(c.cp)) o = m;
+            break;
           }
-          break;
+          // most letters of a post: U+0400–U+04FF fold within two bytes
+          w.put2(fold_cyrillic(c.cp), c.off);
+          continue;
         case kLat:
-          o = fold_case(c.cp);
           if (t.script == Script::cyrillic) {
+            o = fold_case(c.cp);
             if (auto m = latin_to_cyrillic(c.cp)) o = m;
+            break;
           }
+          if (c.cp < 0x80) {
+            w.put1(static_cast<char>(c.cp | 0x20), c.off);  // an ASCII letter, lower case
+            continue;
+          }
+          o = fold_case(c.cp);
           break;
         case kOtherLetter: o = fold_case(c.cp); break;
         case kDigit:
