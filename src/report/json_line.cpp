@@ -42,6 +42,12 @@ bool plain(std::string_view s) {
       ++i;
       continue;
     }
+    // two-byte sequences (Cyrillic, Latin-1) are most of the rest, and valid exactly when the
+    // lead is C2–DF and a continuation byte follows
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
     const auto d = utf8::decode(s, i);
     if (!d.valid) return false;
     i += d.len;

@@ -206,7 +206,8 @@ TEST_CASE("JsonLine writes every string as nlohmann does, on its fast path and o
   // byte that needs an escape, Cyrillic, a four-byte character, and broken UTF-8 (a lone
   // continuation byte, a cut sequence, an overlong form, a surrogate), at every alignment.
   const std::vector<std::string> pieces = {"abcdefgh", "x", "\"", "\\", "\n", std::string(1, '\0'), "\x1f", " ",
-                                           "~\x7f", "Привет", "ё", "😀", "\x80", "\xD0", "\xC0\xAF", "\xED\xA0\x80"};
+                                           "~\x7f", "Привет", "ё", "😀", "\x80", "\xD0", "\xC0\xAF", "\xED\xA0\x80",
+                                           "é", "\xC2\xA0", "\xDF\xBF", "\xC1\xBF", "\xC2", "\xDF"};
   std::uint64_t seed = 7;
   auto next = [&] {
     seed = seed * 6364136223846793005ull + 1442695040888963407ull;
