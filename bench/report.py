@@ -146,7 +146,8 @@ class Report:
                 + (f"; CPU {num(r, name + '_cpu') * 1000:.0f} ms (mean)" if num(r, name + "_cpu") else "")
                 + f"; {r.get(name + '_findings', '?')} findings")
         add(f"ripgrep `rg -c -i -w -f lexicon.txt`, {int(num(r, 'lexicon_words') or 0)} words, same text",
-            f"{rate(rg)} MB/s", f"{fmt(rg_wall, '.2f')} s; {r.get('rg_lines', '?')} matching posts; {r.get('rg_version', '')}")
+            f"{rate(rg)} MB/s", f"{fmt(rg_wall, '.2f')} s{runs('rg')}, one run before each pair of audits; "
+            f"{r.get('rg_lines', '?')} matching posts; {r.get('rg_version', '')}")
         if "alex_wall" in r:
             aw, ab, ast = num(r, "alex_wall"), num(r, "alex_bytes"), num(r, "alex_startup")
             net = ab / MB / (aw - ast) if aw and ast is not None and aw > ast else None
@@ -328,7 +329,8 @@ loaded machine the wall-clock time per iteration is higher.
   (`hyperfine -N` when Debian has it), so every run loads the policy and the dictionaries it needs.
 - ripgrep: `rg -c -i -w -f lexicon.txt corpus.txt`, where `corpus.txt` holds the same posts, one per line,
   and the lexicon is the 500 most frequent Russian and 500 most frequent English words of ≥ 4 letters
-  of the corpus; median of 3 runs.
+  of the corpus; one run at the start of each round of `--jobs 1` and `--jobs 2` audits, so that all
+  three meet the same minutes of a shared machine, and the median of those runs.
 - alex: `alex en-sample.md` on a Markdown file of English fortunes, and its start-up time on a
   one-line file (median of 5).
 - Policy scale: `bench/make_big_policy.py` counts the lexicon entries of `rules/` (every word
