@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/utf8.h"
+
 namespace grabli {
 
 namespace {
@@ -12,6 +14,22 @@ ByteSet digits() {
   ByteSet b;
   for (char c = '0'; c <= '9'; ++c) b.set(static_cast<unsigned char>(c));
   return b;
+}
+
+// Non-ASCII punctuation a pattern may need: «» and „“ quotes, dashes, №. No case folds them, so
+// a text that matches holds the character's own bytes, and its last byte is required (« is
+// C2 AB: no lower-case Cyrillic or Latin letter of a normalised text ends in AB). Letters and
+// everything else stay unfollowed.
+bool folds_to_nothing(char32_t c) {
+  return (c >= 0xA1 && c <= 0xBF && c != 0xAA && c != 0xB5 && c != 0xBA) || (c >= 0x2010 && c <= 0x205E) ||
+         c == 0x2116;
+}
+// The last byte of the UTF-8 character at re[i] when it is such punctuation; `i` moves past it.
+std::optional<unsigned char> punctuation_byte(std::string_view re, std::size_t& i) {
+  const auto d = utf8::decode(re, i);
+  i += d.len;
+  if (!d.valid || !folds_to_nothing(d.cp)) return std::nullopt;
+  return static_cast<unsigned char>(re[i - 1]);
 }
 
 // A recursive-descent reading of just enough RE2 syntax to find mandatory single bytes.
@@ -114,12 +132,12 @@ class Reader {
       if (std::strchr("*#%@&~!\"'`,;:/<>=-+.?()[]{}|^$\\", e)) return single(e);
       return std::nullopt;  // \s \w \b \A \z …: no single byte
     }
+    if (static_cast<unsigned char>(c) >= 0x80) {  // a non-ASCII literal: punctuation, or nothing known
+      const auto b = punctuation_byte(re_, i_);
+      return b ? single(static_cast<char>(*b)) : std::nullopt;
+    }
     ++i_;
     if (c == '.' || c == '^' || c == '$') return std::nullopt;
-    if (static_cast<unsigned char>(c) >= 0x80) {  // a non-ASCII literal: skip its continuation bytes
-      while (i_ < re_.size() && (static_cast<unsigned char>(re_[i_]) & 0xC0) == 0x80) ++i_;
-      return std::nullopt;
-    }
     if (std::strchr("#%@&~!\"'`,;:/<>=-_0123456789", c)) return single(c);
     return std::nullopt;  // letters: the literal prefilter's business (and case may fold)
   }
@@ -150,6 +168,23 @@ class Reader {
         if (close == std::string_view::npos) return fail();
         i_ = close + 2;
         plain = false;
+        continue;
+      }
+      if (a >= 0x80) {
+        // a non-ASCII member: punctuation adds its last byte; a letter or a range is not followed
+        std::size_t j = i_;
+        const auto b = punctuation_byte(re_, j);
+        const bool range = j + 1 < re_.size() && re_[j] == '-' && re_[j + 1] != ']';
+        i_ = j;
+        if (b && !range) {
+          set.set(*b);
+          continue;
+        }
+        plain = false;
+        if (range) {
+          ++i_;
+          i_ += utf8::decode(re_, i_).len;
+        }
         continue;
       }
       ++i_;

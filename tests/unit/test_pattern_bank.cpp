@@ -82,6 +82,14 @@ TEST_CASE("required bytes: mandatory punctuation and digits, in every alternativ
   CHECK(req(R"([a-z]+)") == "-");
   CHECK(req(R"((?i)abc)") == "-");
   CHECK(req(R"((unclosed)") == "-");
+  // non-ASCII punctuation: the last byte of each character («» „“ —), never of a letter
+  CHECK(req(R"([«"„][\pL\d][\pL\d .&+-]{1,30}[»"“])") == "\"\x9E\xAB");
+  CHECK(req(R"(№\s?\d)") == "\x96");
+  CHECK(req(R"([а-я]+»)") == "\xBB");
+  CHECK(req(R"(ё|ж)") == "-");
+  CHECK(req(R"([ёж]x)") == "-");
+  CHECK(req(R"([«а])") == "-");
+  CHECK(req(R"([«-»])") == "-");  // a range of them is not followed
   const ByteSet present = bytes_of("х*й 42");
   CHECK(present['*']);
   CHECK(present['4']);
@@ -96,6 +104,17 @@ TEST_CASE("pattern bank: byte-gated patterns still fire when their byte is there
   CHECK(b.scan("ну х*й с ним") == std::vector<int>{masked});
   CHECK(b.scan("ну хуй с ним, улица Ленина, дом без номера").empty());
   CHECK(b.scan("Мы №1 на рынке, ул. Ленина, д. 5") == std::vector<int>{number, house});
+}
+
+TEST_CASE("pattern bank: a pattern gated by its quotes fires on each kind of quote", "[match][patterns]") {
+  // gated by the last bytes of its quotes (AB of «, 9E of „), which no lower-case letter has
+  Bank b;
+  const int quoted = b.add(R"([«"„][\pL\d][\pL\d .&+-]{1,30}[»"“])");
+  CHECK(b.scan("ответ компании «ромашка» клиенту") == std::vector<int>{quoted});
+  CHECK(b.scan("ответ компании „ромашка“ клиенту") == std::vector<int>{quoted});
+  CHECK(b.scan("ответ компании \"ромашка\" клиенту") == std::vector<int>{quoted});
+  CHECK(b.scan("ответ компании ромашка клиенту").empty());
+  CHECK(b.scan("ответ компании «ромашка клиенту").empty());
 }
 
 TEST_CASE("pattern bank: the original text's atoms are found in any case, as RE2 folds it", "[match][patterns]") {

@@ -35,6 +35,9 @@ TEST_CASE("stem filter: a form passes only if it can come from a key by undoing 
   CHECK(f.may_reach_key("кошку"));
   CHECK(f.may_reach_key("перекошку"));        // prefix undone, then the base
   CHECK_FALSE(f.may_reach_key("кошкамиии"));  // longer than any ending
+  CHECK(f.may_reach_key("кошкаы"));           // the rule that strips nothing
+  CHECK_FALSE(f.may_reach_key("кошкой"));     // short enough, but no rule appends «ой»
+  CHECK_FALSE(f.may_reach_key("кошкаму"));    // an ending of another strip
   CHECK_FALSE(f.may_reach_key("собака"));
   CHECK_FALSE(f.may_reach_key("кот"));
   // «ус» is too short for a base: its forms are listed exactly
@@ -97,6 +100,47 @@ TEST_CASE("stem filter: loses no stem of the shipped packs on real words", "[tex
       }
     }
   CHECK(turned_away > 100);  // the filter does turn words away
+}
+
+// The same with a lexicon made of those words' own lemmas: every fifth word's stems are keys, so
+// most words have a key among their bases and only the endings can turn them away.
+TEST_CASE("stem filter: loses no stem of a large lexicon of the words' own lemmas", "[text][stems][dict]") {
+  GRABLI_NEED_DICTIONARIES();
+  const auto paths = DictionaryPaths::discover();
+  KeyTable none;
+  Lemmatizer lem(none, paths);
+  std::set<std::string> ru_forms, en_forms;
+  for (const auto& src : embedded_policy_sources())
+    for (const auto& w : test::norm_words(src.content)) {
+      const bool cyr = !w.empty() && static_cast<unsigned char>(w[0]) >= 0xD0;
+      (cyr ? ru_forms : en_forms).insert(w);
+    }
+  for (const auto& [forms, script, dict] : {std::tuple{&ru_forms, Script::cyrillic, paths.ru},
+                                            std::tuple{&en_forms, Script::latin, paths.en}}) {
+    KeyTable keys;
+    std::size_t i = 0;
+    for (const auto& form : *forms)
+      if (i++ % 5 == 0)
+        for (const auto& s : lem.stems(form, script)) keys.intern(s);
+    REQUIRE(keys.size() > 300);
+    const StemFilter filter = StemFilter::build(dict->string() + ".aff", keys);
+    REQUIRE(filter.usable());
+    std::size_t turned_away = 0, lost = 0;
+    for (const auto& form : *forms) {
+      if (filter.may_reach_key(form)) continue;
+      ++turned_away;
+      for (const auto& s : lem.stems(form, script)) {
+        if (script == Script::latin && s[0] != form[0]) continue;  // as Lemmatizer::keys
+        if (keys.find(s)) {
+          ++lost;
+          UNSCOPED_INFO(form << " stems to the key " << s);
+        }
+      }
+    }
+    CHECK(lost == 0);
+    INFO(turned_away << " of " << forms->size() << " forms turned away");
+    CHECK(turned_away * 4 > forms->size());
+  }
 }
 
 // The cache hashes and compares eight bytes a step, the last step overlapping: forms of every
