@@ -49,6 +49,14 @@ bool foldable_atom(std::string_view atom) {
   return true;
 }
 
+// Bytes that may start something fold_for_atoms changes: A–Z and the lead bytes below.
+constexpr std::array<bool, 256> kFoldLead = [] {
+  std::array<bool, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = true;
+  for (int c : {0xD0, 0xC5, 0xE2, 0xE1}) t[static_cast<std::size_t>(c)] = true;
+  return t;
+}();
+
 void fold_for_atoms(std::string_view text, std::string& out) {
   out.resize(text.size());
   char* o = out.data();
@@ -56,11 +64,19 @@ void fold_for_atoms(std::string_view text, std::string& out) {
   const auto* end = p + text.size();
   while (p < end) {
     const unsigned char c = *p;
-    if (c < 0x80) {
-      *o++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (!kFoldLead[c]) {  // most bytes: lower-case ASCII, lower-case Cyrillic, spaces, digits
+      *o++ = static_cast<char>(c);
       ++p;
-    } else if (c == 0xD0 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0xAF) {
-      const unsigned char d = p[1];  // Ѐ–Џ → ѐ–џ, А–П → а–п, Р–Я → р–я
+    } else if (c < 0x80) {
+      *o++ = static_cast<char>(c + 32);  // A–Z
+      ++p;
+    } else if (c == 0xD0) {
+      const unsigned char d = p + 1 < end ? p[1] : 0;  // Ѐ–Џ → ѐ–џ, А–П → а–п, Р–Я → р–я
+      if (d < 0x80 || d > 0xAF) {
+        *o++ = static_cast<char>(c);  // а–п, or not a character: as it is
+        ++p;
+        continue;
+      }
       if (d <= 0x8F) *o++ = static_cast<char>(0xD1), *o++ = static_cast<char>(d + 0x10);
       else if (d <= 0x9F) *o++ = static_cast<char>(0xD0), *o++ = static_cast<char>(d + 0x20);
       else *o++ = static_cast<char>(0xD1), *o++ = static_cast<char>(d - 0x20);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "helpers.h"
 #include "match/alternatives.h"
 #include "match/pattern_bank.h"
@@ -94,6 +96,24 @@ TEST_CASE("required bytes: mandatory punctuation and digits, in every alternativ
   CHECK(present['*']);
   CHECK(present['4']);
   CHECK_FALSE(present['#']);
+}
+
+TEST_CASE("bytes_of: every byte of a text and no other, at any value and length", "[match][patterns]") {
+  std::mt19937 rng(7);
+  bool all_right = true;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text(rng() % 300, '\0');
+    const unsigned spread = round % 2 ? 256 : 1 + rng() % 40;  // all values, or a few near each other
+    const unsigned base = rng() % 256;
+    for (auto& c : text) c = static_cast<char>((base + rng() % spread) % 256);
+    ByteSet want;
+    for (unsigned char c : text) want.set(c);
+    all_right &= bytes_of(text) == want;
+  }
+  CHECK(all_right);
+  CHECK(bytes_of("").none());
+  CHECK(bytes_of(std::string(1, '\xFF'))[255]);
+  CHECK(bytes_of(std::string(1, '\0'))[0]);
 }
 
 TEST_CASE("pattern bank: byte-gated patterns still fire when their byte is there", "[match][patterns]") {
