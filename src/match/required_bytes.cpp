@@ -238,6 +238,114 @@ std::optional<ByteSet> required_bytes(std::string_view re) {
   return out;
 }
 
+std::string required_literal(std::string_view re) {
+  // a flag group may fold case; only (?: and (?P< are plain (an escaped "\(?" is let go too)
+  for (std::size_t at = re.find("(?"); at != std::string_view::npos; at = re.find("(?", at + 2))
+    if (re.substr(at, 3) != "(?:" && re.substr(at, 4) != "(?P<") return {};
+  std::string best, run;
+  auto end_run = [&] {
+    if (run.size() > best.size()) best = run;
+    run.clear();
+  };
+  std::size_t last_char = 0;  // bytes of the last character added to `run` (0: the last item was no literal)
+  for (std::size_t i = 0; i < re.size();) {
+    const char c = re[i];
+    if (c == '*' || c == '?' || c == '+' || c == '{') {
+      // a quantifier applies to the item before it
+      bool optional = c == '*' || c == '?';
+      std::size_t next = i + 1;
+      if (c == '{') {
+        const auto close = re.find('}', i);
+        const std::string_view body = close == std::string_view::npos ? std::string_view() : re.substr(i + 1, close - i - 1);
+        if (body.empty() || body.find_first_not_of("0123456789,") != std::string_view::npos) {
+          // a literal '{' in RE2
+          end_run();
+          last_char = 0;
+          ++i;
+          continue;
+        }
+        optional = body[0] == '0' && (body.size() == 1 || body[1] == ',');
+        next = close + 1;
+      }
+      if (optional && last_char && last_char <= run.size()) run.erase(run.size() - last_char);
+      end_run();  // a repeated character may be followed by itself, not by the next one
+      last_char = 0;
+      i = next;
+      if (i < re.size() && (re[i] == '?' || re[i] == '+')) ++i;  // lazy or possessive
+      continue;
+    }
+    if (c == '|') return {};
+    if (c == '(' || c == '[') {
+      // skip the group or class whole, minding escapes and nested groups
+      end_run();
+      last_char = 0;
+      int depth = 0;
+      bool in_class = false;
+      for (; i < re.size(); ++i) {
+        const char d = re[i];
+        if (d == '\\') {
+          ++i;
+          continue;
+        }
+        if (in_class) {
+          if (d == '[' && i + 1 < re.size() && re[i + 1] == ':') {  // [:alpha:]
+            const auto close = re.find(":]", i + 2);
+            if (close == std::string_view::npos) return {};
+            i = close + 1;
+            continue;
+          }
+          if (d == ']' && re[i - 1] != '[' && !(re[i - 1] == '^' && re[i - 2] == '[')) in_class = false;
+          if (!in_class && depth == 0) break;
+          continue;
+        }
+        if (d == '[') in_class = true;
+        else if (d == '(') ++depth;
+        else if (d == ')' && --depth == 0) break;
+      }
+      if (i >= re.size()) return {};  // unclosed
+      ++i;
+      continue;
+    }
+    if (c == ')') return {};
+    if (c == '\\') {
+      if (i + 1 >= re.size()) return {};
+      const char e = re[i + 1];
+      if (std::strchr("*#%@&~!\"'`,;:/<>=-+.?()[]{}|^$\\ ", e)) {
+        run += e;
+        last_char = 1;
+        i += 2;
+        continue;
+      }
+      if (e == 'Q' || e == 'E' || e == 'x' || e == 'C') return {};  // quoting, hex: not followed
+      end_run();
+      last_char = 0;
+      i += 2;
+      if ((e == 'p' || e == 'P') && i < re.size()) {
+        if (re[i] == '{') {
+          const auto close = re.find('}', i);
+          if (close == std::string_view::npos) return {};
+          i = close + 1;
+        } else {
+          ++i;
+        }
+      }
+      continue;
+    }
+    if (c == '.' || c == '^' || c == '$') {
+      end_run();
+      last_char = 0;
+      ++i;
+      continue;
+    }
+    const std::size_t len = static_cast<unsigned char>(c) < 0x80 ? 1 : utf8::decode(re, i).len;
+    run.append(re.substr(i, len));
+    last_char = len;
+    i += len;
+  }
+  end_run();
+  return best;
+}
+
 ByteSet bytes_of(std::string_view text) {
   // A byte's flag is stored, not or-ed into a word: consecutive bytes then wait on no earlier
   // step (an or into one of four words was a load-modify-store chain, ~10 instructions a byte).

@@ -1,6 +1,7 @@
 #pragma once
 #include <bitset>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace grabli {
@@ -13,6 +14,14 @@ using ByteSet = std::bitset<256>;
 // numbers would otherwise be run on nearly every post; one pass that notes which bytes a post
 // holds turns most of them away. nullopt when nothing is required (or the regex is not understood).
 std::optional<ByteSet> required_bytes(std::string_view re);
+
+// A string every match of `re` contains, when the regex makes that plain: the longest run of
+// literal characters at its top level, outside groups and classes, that no quantifier makes
+// optional or repeats within. The pattern bank's literal prefilter ignores atoms shorter than
+// three bytes, so a pattern such as the whole word `(?:^|[^\pL])ad(?:[^\pL]|$)` would otherwise
+// run on every post; a search for "ad" turns most away. Empty when there is none, when the
+// regex has an alternation at its top level, folds case (`(?i`) or is not understood.
+std::string required_literal(std::string_view re);
 
 // The bytes present in a text.
 ByteSet bytes_of(std::string_view text);

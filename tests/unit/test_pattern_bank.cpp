@@ -98,6 +98,61 @@ TEST_CASE("required bytes: mandatory punctuation and digits, in every alternativ
   CHECK_FALSE(present['#']);
 }
 
+TEST_CASE("required literal: the longest run of characters every match holds", "[match][patterns]") {
+  CHECK(required_literal(R"((?:^|[^\pL])ad(?:[^\pL]|$))") == "ad");
+  CHECK(required_literal("fk") == "fk");
+  CHECK(required_literal(R"(ab?cd)") == "cd");        // b is optional: "a" then "cd"
+  CHECK(required_literal(R"(xab+cd)") == "xab");      // b repeats: "xab" then "cd"
+  CHECK(required_literal(R"(abc*d)") == "ab");
+  CHECK(required_literal(R"(ab{0,2}cd)") == "cd");
+  CHECK(required_literal(R"(xab{2}cd)") == "xab");     // "xabbcd": "xab" and "cd", "xabcd" no
+  CHECK(required_literal(R"(no\.\s?1)") == "no.");
+  CHECK(required_literal(R"(я\d+мы)") == "мы");
+  CHECK(required_literal(R"([[:alpha:]]xy)") == "xy");
+  CHECK(required_literal(R"([]a]xy)") == "xy");
+  CHECK(required_literal(R"((?P<n>ab)cd)") == "cd");
+  CHECK(required_literal(R"(ad|bc)").empty());        // an alternation at the top
+  CHECK(required_literal(R"((?i)ad)").empty());       // folds case
+  CHECK(required_literal(R"(x(?i:at) y)").empty());
+  CHECK(required_literal(R"(\x41b)").empty());
+  CHECK(required_literal(R"((unclosed)").empty());
+  CHECK(required_literal(R"(\pL+)").empty());
+}
+
+TEST_CASE("pattern bank: atom-less sets gated by their patterns' short literals fire exactly where RE2 matches",
+          "[match][patterns]") {
+  // «ad» and the «fk» piece leave the normalised text's set needing "ad" or "fk"; the original
+  // text's pieces «Ad» and «AD» need those, case and all
+  Bank b;
+  const std::vector<std::string> patterns = {
+      R"((?:^|[^\pL])ad(?:[^\pL]|$))",                    // no atom: «ad» is two bytes
+      R"(fk(?:in|ing|ed)?|fuq\pL*)",                        // spelled out: the «fk» piece
+      R"(я\s?мы)",                                         // «мы» is four bytes: an atom anyway
+      R"((?:^|[^\pL])(?:Ad|AD)(?:[^\pL]|$))",
+  };
+  std::vector<int> ids;
+  for (std::size_t i = 0; i < patterns.size(); ++i) ids.push_back(b.add(patterns[i], i == 3));
+  const std::vector<std::string> texts = {
+      "an ad here", "had made read", "ad", "ad2", "bad.ad,", "fk off", "fkin hell", "fuqed", "f k",
+      "я мы", "ямы", "An Ad", "AD!", "ad AD", "",
+  };
+  std::string err;
+  REQUIRE(b.bank.compile(err));
+  for (const auto& t : texts) {
+    AnalyzedText at;
+    b.an.analyze(t, at, false);
+    std::vector<int> want;
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      const std::string& hay = b.bank.on_original(ids[i]) ? t : at.norm;
+      if (RE2::PartialMatch(hay, b.bank.re(ids[i]))) want.push_back(ids[i]);
+    }
+    INFO(t);
+    CHECK(b.scan(t) == want);
+  }
+  CHECK(b.scan("an ad here") == std::vector<int>{ids[0]});
+  CHECK(b.scan("had made read").empty());
+}
+
 TEST_CASE("bytes_of: every byte of a text and no other, at any value and length", "[match][patterns]") {
   std::mt19937 rng(7);
   bool all_right = true;
