@@ -155,6 +155,59 @@ TEST_CASE("pattern bank: atom-less sets gated by their patterns' short literals 
   CHECK(b.scan("had made read").empty());
 }
 
+// The gates (required bytes, required literals, atoms) may only turn a pattern away where its
+// RE2 finds nothing: random patterns of quotes, short literals, classes, groups, flags and
+// quantifiers, on random texts of the same pieces, both text forms.
+TEST_CASE("pattern bank: random patterns fire exactly where their RE2 matches", "[match][patterns]") {
+  std::mt19937 rng(11);
+  const std::vector<std::string> literals = {"ad", "fk", "«", "»", "\"", "„", "“", "№", "x", "ab", "мы", "At", "—"};
+  const std::vector<std::string> others = {"[«\"„]", "[a-z]", "[0-9]", "[^\\pL]", "\\d", "\\s", "\\pL", "(?i:at)",
+                                           "(?:^|[^\\pL])", "(?:[^\\pL]|$)", ".", "\\."};
+  const std::vector<std::string> quantifiers = {"", "", "", "?", "*", "+", "{0,2}", "{2}"};
+  auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  auto item = [&]() -> std::string {
+    switch (rng() % 3) {
+      case 0: return pick(literals) + pick(quantifiers);
+      case 1: return pick(others) + pick(quantifiers);
+      default: return "(?:" + pick(literals) + "|" + pick(literals) + ")" + pick(quantifiers);
+    }
+  };
+  auto pattern = [&] {
+    std::string p;
+    for (unsigned k = 0, n = 1 + rng() % 4; k < n; ++k) p += item();
+    if (rng() % 4 == 0) p += "|" + item() + item();
+    return p;
+  };
+  const std::vector<std::string> pieces = {"ad", "fk", "«", "»", "\"", "„", "“", "№", "x", "ab", "AD", "At",
+                                           " ", "1", "-", "had", "я", "мы", "—", "."};
+  std::size_t checked = 0, fired = 0;
+  for (int round = 0; round < 150; ++round) {
+    Bank b;
+    std::vector<int> ids;
+    for (int k = 0; k < 6; ++k) {
+      std::string err;
+      const int id = b.bank.add(pattern(), k % 3 == 2, err);
+      if (id >= 0) ids.push_back(id);
+    }
+    std::string err;
+    REQUIRE(b.bank.compile(err));
+    std::string listed;
+    for (int id : ids) listed += "\n  " + std::to_string(id) + ": " + b.bank.pattern(id);
+    INFO("patterns:" << listed);
+    for (int k = 0; k < 40; ++k) {
+      std::string t;
+      for (unsigned m = 0, n = rng() % 8; m < n; ++m) t += pick(pieces);
+      const auto want = b.re2_finds(t, ids);
+      INFO("text: " << t);
+      CHECK(b.scan(t) == want);
+      ++checked;
+      fired += want.size();
+    }
+  }
+  CHECK(checked == 6000);
+  CHECK(fired > 1000);  // the texts do hold what the patterns ask for
+}
+
 TEST_CASE("bytes_of: every byte of a text and no other, at any value and length", "[match][patterns]") {
   std::mt19937 rng(7);
   bool all_right = true;
