@@ -19,6 +19,11 @@ ByteSet digits() {
   return b;
 }
 
+// Characters an RE2 escape (`\*`, `\.`, `\ `) makes literal.
+bool escaped_literal(char e) {
+  return e != '\0' && std::string_view("*#%@&~!\"'`,;:/<>=-+.?()[]{}|^$\\ ").find(e) != std::string_view::npos;
+}
+
 // Non-ASCII punctuation a pattern may need: «» and „“ quotes, dashes, №. No case folds them, so
 // a text that matches holds the character's own bytes, and its last byte is required (« is
 // C2 AB: no lower-case Cyrillic or Latin letter of a normalised text ends in AB). Letters and
@@ -132,7 +137,7 @@ class Reader {
         return std::nullopt;
       }
       if (e == 'x' || e == 'Q' || e == 'C') return fail();  // hex escapes, quoting: not followed
-      if (std::strchr("*#%@&~!\"'`,;:/<>=-+.?()[]{}|^$\\", e)) return single(e);
+      if (escaped_literal(e)) return single(e);
       return std::nullopt;  // \s \w \b \A \z …: no single byte
     }
     if (static_cast<unsigned char>(c) >= 0x80) {  // a non-ASCII literal: punctuation, or nothing known
@@ -162,7 +167,7 @@ class Reader {
         const char e = re_[i_ + 1];
         i_ += 2;
         if (e == 'd') set |= digits();
-        else if (std::strchr("*#%@&~!\"'`,;:/<>=-+.?()[]{}|^$\\", e)) set.set(static_cast<unsigned char>(e));
+        else if (escaped_literal(e)) set.set(static_cast<unsigned char>(e));
         else plain = false;
         continue;
       }
@@ -191,7 +196,7 @@ class Reader {
         continue;
       }
       ++i_;
-      if (a >= 0x80 || std::isalpha(a) || std::isspace(a)) plain = false;  // letters may fold; spaces vary
+      if (std::isalpha(a) || std::isspace(a)) plain = false;  // letters may fold; spaces vary
       if (i_ + 1 < re_.size() && re_[i_] == '-' && re_[i_ + 1] != ']') {
         const unsigned char b = static_cast<unsigned char>(re_[i_ + 1]);
         i_ += 2;
@@ -281,6 +286,7 @@ std::string required_literal(std::string_view re) {
       last_char = 0;
       int depth = 0;
       bool in_class = false;
+      std::size_t class_start = 0;  // of the class being read: a ']' first in it is a member
       for (; i < re.size(); ++i) {
         const char d = re[i];
         if (d == '\\') {
@@ -294,11 +300,12 @@ std::string required_literal(std::string_view re) {
             i = close + 1;
             continue;
           }
-          if (d == ']' && re[i - 1] != '[' && !(re[i - 1] == '^' && re[i - 2] == '[')) in_class = false;
+          const bool first = i == class_start + 1 || (i == class_start + 2 && re[class_start + 1] == '^');
+          if (d == ']' && !first) in_class = false;
           if (!in_class && depth == 0) break;
           continue;
         }
-        if (d == '[') in_class = true;
+        if (d == '[') in_class = true, class_start = i;
         else if (d == '(') ++depth;
         else if (d == ')' && --depth == 0) break;
       }
@@ -310,7 +317,7 @@ std::string required_literal(std::string_view re) {
     if (c == '\\') {
       if (i + 1 >= re.size()) return {};
       const char e = re[i + 1];
-      if (std::strchr("*#%@&~!\"'`,;:/<>=-+.?()[]{}|^$\\ ", e)) {
+      if (escaped_literal(e)) {
         run += e;
         last_char = 1;
         i += 2;

@@ -33,6 +33,13 @@ struct Bank {
       if (RE2::PartialMatch(bank.on_original(id) ? text : t.norm, bank.re(id))) found.push_back(id);
     return found;
   }
+  // scan() against re2_finds() on each text
+  void check_agrees_with_re2(const std::vector<std::string>& texts, const std::vector<int>& ids) {
+    for (const auto& t : texts) {
+      INFO(t);
+      CHECK(scan(t) == re2_finds(t, ids));
+    }
+  }
   std::vector<int> scan(const std::string& text) {
     std::string err;
     REQUIRE(bank.compile(err));
@@ -119,6 +126,9 @@ TEST_CASE("required literal: the longest run of characters every match holds", "
   CHECK(required_literal(R"(я\d+мы)") == "мы");
   CHECK(required_literal(R"([[:alpha:]]xy)") == "xy");
   CHECK(required_literal(R"([]a]xy)") == "xy");
+  CHECK(required_literal(R"([[]xy)") == "xy");       // '[' a member, the next ']' closes
+  CHECK(required_literal(R"([^]]ab)") == "ab");
+  CHECK(required_literal(R"(a\ b)") == "a b");       // an escaped space is a literal one
   CHECK(required_literal(R"((?P<n>ab)cd)") == "cd");
   CHECK(required_literal(R"(ad|bc)").empty());        // an alternation at the top
   CHECK(required_literal(R"((?i)ad)").empty());       // folds case
@@ -147,10 +157,7 @@ TEST_CASE("pattern bank: atom-less sets gated by their patterns' short literals 
   };
   std::string err;
   REQUIRE(b.bank.compile(err));
-  for (const auto& t : texts) {
-    INFO(t);
-    CHECK(b.scan(t) == b.re2_finds(t, ids));
-  }
+  b.check_agrees_with_re2(texts, ids);
   CHECK(b.scan("an ad here") == std::vector<int>{ids[0]});
   CHECK(b.scan("had made read").empty());
 }
@@ -263,10 +270,7 @@ TEST_CASE("pattern bank: the original text's atoms are found in any case, as RE2
   };
   std::string err;
   REQUIRE(b.bank.compile(err));
-  for (const auto& t : texts) {
-    INFO(t);
-    CHECK(b.scan(t) == b.re2_finds(t, ids));
-  }
+  b.check_agrees_with_re2(texts, ids);
   CHECK(b.scan("INSTAGRAM").size() == 1);
   CHECK(b.scan("\u212Ailler App").size() == 1);
 }
@@ -356,8 +360,5 @@ TEST_CASE("pattern bank: atom-less patterns spelled out fire exactly where their
   };
   std::string err;
   REQUIRE(b.bank.compile(err));
-  for (const auto& t : texts) {
-    INFO(t);
-    CHECK(b.scan(t) == b.re2_finds(t, ids));
-  }
+  b.check_agrees_with_re2(texts, ids);
 }
