@@ -21,21 +21,22 @@ struct Detector {
   const char* name;
   const char* label;
   const char* regex;
+  int min_digits;  // the fewest digits a match holds: a post with fewer does not run the regex
 };
 
 // Digits around a match must not continue it: RE2 has no lookbehind, so the matcher checks.
 const std::array<Detector, 9> kDetectors = {{
-    {Pii::card, "card", "card number", R"((?:\d[ \-]?){12,18}\d)"},
-    {Pii::snils, "snils", "СНИЛС", R"(\d{3}[\- ]\d{3}[\- ]\d{3}[\- ]\d{2})"},
-    {Pii::passport, "passport", "passport number", R"(\d{2} ?\d{2} ?№? ?\d{6})"},
-    {Pii::inn, "inn", "ИНН", R"(\d{12})"},
+    {Pii::card, "card", "card number", R"((?:\d[ \-]?){12,18}\d)", 13},
+    {Pii::snils, "snils", "СНИЛС", R"(\d{3}[\- ]\d{3}[\- ]\d{3}[\- ]\d{2})", 11},
+    {Pii::passport, "passport", "passport number", R"(\d{2} ?\d{2} ?№? ?\d{6})", 10},
+    {Pii::inn, "inn", "ИНН", R"(\d{12})", 12},
     {Pii::phone, "phone", "phone number",
-     R"((?:\+7|8)[ \-\xA0]*\(?\d{3}\)?[ \-\xA0]*\d{3}[ \-\xA0]*\d{2}[ \-\xA0]*\d{2})"},
-    {Pii::phone, "phone", "phone number", R"((?:\+1[ \-.]*)?\(?\d{3}\)?[ \-.]\d{3}[ \-.]\d{4})"},
-    {Pii::phone, "phone", "phone number", R"(\+(?:[2-69]\d{0,2})[ \-]?(?:\d[ \-]?){7,11}\d)"},
-    {Pii::email, "email", "e-mail address", R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})"},
+     R"((?:\+7|8)[ \-\xA0]*\(?\d{3}\)?[ \-\xA0]*\d{3}[ \-\xA0]*\d{2}[ \-\xA0]*\d{2})", 11},
+    {Pii::phone, "phone", "phone number", R"((?:\+1[ \-.]*)?\(?\d{3}\)?[ \-.]\d{3}[ \-.]\d{4})", 10},
+    {Pii::phone, "phone", "phone number", R"(\+(?:[2-69]\d{0,2})[ \-]?(?:\d[ \-]?){7,11}\d)", 9},
+    {Pii::email, "email", "e-mail address", R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})", 0},
     {Pii::address, "address", "street address",
-     R"((?i)(?:\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Court|Ct\.?|Place|Pl\.?|Way)\b)|(?:(?:ул\.|улиц[аеы]|пр-т|проспект[аеу]?|пер\.|переул[оке]+|бульвар[ау]?|шоссе|наб\.)\s*[\p{Lu}\d][\pL\d\-]*(?:\s+[\p{Lu}][\pL\-]*)?,?\s*(?:д\.|дом)\s*\d+[\pL]?(?:,?\s*(?:кв\.|квартира)\s*\d+)?))"},
+     R"((?i)(?:\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Court|Ct\.?|Place|Pl\.?|Way)\b)|(?:(?:ул\.|улиц[аеы]|пр-т|проспект[аеу]?|пер\.|переул[оке]+|бульвар[ау]?|шоссе|наб\.)\s*[\p{Lu}\d][\pL\d\-]*(?:\s+[\p{Lu}][\pL\-]*)?,?\s*(?:д\.|дом)\s*\d+[\pL]?(?:,?\s*(?:кв\.|квартира)\s*\d+)?))", 1},
 }};
 
 // The detectors, compiled once for every pii rule of the process (immutable RE2s are safe to
@@ -141,18 +142,19 @@ class PiiMatcher : public Matcher {
 
   void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
     const std::string_view t = ctx.text.original;
-    // most posts have neither: memchr for '@', and a digit test without an early exit, which the
-    // compiler vectorises (a byte loop setting two flags was ~4 instructions a byte of every post)
+    // most posts have neither: memchr for '@', and a digit count without an early exit, which the
+    // compiler vectorises (a byte loop setting two flags was ~4 instructions a byte of every post).
+    // Most posts with digits hold a year or a price: fewer digits than a number a detector finds.
     const bool has_at = std::memchr(t.data(), '@', t.size()) != nullptr;
-    unsigned char digits = 0;
-    for (const char c : t) digits |= static_cast<unsigned char>(static_cast<unsigned char>(c) - '0') < 10;
-    const bool has_digit = digits != 0;
-    if (!has_digit && !has_at) return;
+    std::size_t digits = 0;
+    for (const char c : t) digits += static_cast<unsigned char>(static_cast<unsigned char>(c) - '0') < 10;
+    if (digits == 0 && !has_at) return;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
     for (std::size_t di = 0; di < kDetectors.size(); ++di) {
       const auto& d = kDetectors[di];
       if (std::find(kinds_.begin(), kinds_.end(), d.kind) == kinds_.end()) continue;
       if (d.kind == Pii::email && !has_at) continue;
+      if (digits < static_cast<std::size_t>(d.min_digits)) continue;
       re2::StringPiece in(t.data(), t.size()), m;
       std::size_t pos = 0;
       while (pos < t.size() && res_[di]->Match(in, pos, t.size(), RE2::UNANCHORED, &m, 1)) {

@@ -236,6 +236,19 @@ TEST_CASE("pii: phones, cards with Luhn, e-mails; toll-free and company mailboxe
   CHECK_FALSE(fires(*p, "артикул 45 06 123456"));
 }
 
+// Each detector runs only on posts with at least as many digits as its smallest match: these
+// posts hold no digit but their number's (the ИНН and the one-digit address exactly the least).
+TEST_CASE("pii: a post with only the digits of one number still runs its detector") {
+  auto p = policy_from(rule("    kind: pii\n    detect: [phone, inn, address, card]\n"));
+  CHECK(fires(*p, "ИНН клиента 500100732259"));               // 12 digits
+  CHECK_FALSE(fires(*p, "ИНН клиента 500100732258"));         // checksum wrong
+  CHECK(fires(*p, "call me at +44 20 7946 0958"));             // 12 digits, international
+  CHECK(fires(*p, "доставка: ул. Ленина, д. 5, кв. 1"));      // 2 digits
+  CHECK(fires(*p, "she lives at 7 Baker Street"));              // 1 digit
+  CHECK_FALSE(fires(*p, "в 1999 году на улице было 5 домов"));
+  CHECK(fires(*p, "карта 4276380012345679"));                  // 16 digits, no separators
+}
+
 TEST_CASE("pii: allow list for the company's own numbers") {
   auto p = policy_from(rule("    kind: pii\n    detect: [phone]\n    allow: ['74951234567']\n"));
   CHECK_FALSE(fires(*p, "наш офис: +7 495 123-45-67"));
