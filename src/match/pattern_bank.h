@@ -1,5 +1,7 @@
 #pragma once
 #include <memory>
+#include <optional>
+#include <type_traits>
 #include <string>
 #include <vector>
 
@@ -49,7 +51,18 @@ class PatternBank {
   std::size_t size() const { return entries_.size(); }
   const std::string& pattern(int id) const { return entries_[static_cast<std::size_t>(id)].pattern; }
 
-  // Calls f(start, end) with original byte offsets for every match of pattern `id`.
+  // The leftmost match of pattern `id`, as original byte offsets; one RE2 run where
+  // for_each_match goes on to the end of the text.
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> first_match(int id, const AnalyzedText& text) const {
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> first;
+    for_each_match(id, text, [&](std::uint32_t b, std::uint32_t e) {
+      first = std::make_pair(b, e);
+      return false;
+    });
+    return first;
+  }
+  // Calls f(start, end) with original byte offsets for every match of pattern `id`, from the
+  // left; stops early when f returns false.
   template <class F>
   void for_each_match(int id, const AnalyzedText& text, F&& f) const {
     const bool orig = on_original(id);
@@ -60,9 +73,11 @@ class PatternBank {
     while (!rest.empty() && r.Match(re2::StringPiece(rest.data(), rest.size()), 0, rest.size(), RE2::UNANCHORED, &m, 1)) {
       const std::size_t b = static_cast<std::size_t>(m.data() - hay.data());
       const std::size_t e = b + m.size();
-      if (orig) f(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
-      else {
-        auto [ob, oe] = text.to_original(b, e);
+      const auto [ob, oe] = orig ? std::make_pair(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e))
+                                 : text.to_original(b, e);
+      if constexpr (std::is_same_v<decltype(f(ob, oe)), bool>) {
+        if (!f(ob, oe)) break;
+      } else {
         f(ob, oe);
       }
       const std::size_t next = e > b ? e : b + 1;

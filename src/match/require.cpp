@@ -19,19 +19,18 @@ class RequireMatcher : public Matcher {
   void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
     std::optional<std::pair<std::uint32_t, std::uint32_t>> at;
     if (const auto first = first_phrase_span(ctx, trigger_)) at = bytes_of(ctx, *first);
-    if (trigger_pattern_ >= 0 && ctx.fired(trigger_pattern_)) {
-      // pattern rules see the normalised text; take the first match for the span
-      ctx_bank_->for_each_match(trigger_pattern_, ctx.text, [&](std::uint32_t b, std::uint32_t e) {
-        if (!at || b < at->first) at = std::make_pair(b, e);
-      });
-    }
-    if (!at) return;
+    const bool pattern_fired = trigger_pattern_ >= 0 && ctx.fired(trigger_pattern_);
+    if (!at && !pattern_fired) return;
     std::vector<std::string> missing;
     for (const auto& r : reqs_) {
       const bool present = any_hit(ctx, r.phrases) || (r.pattern >= 0 && ctx.fired(r.pattern));
       if (!present) missing.push_back(r.name);
     }
     if (missing.empty()) return;
+    // only a finding needs the trigger pattern's span: its leftmost match, if before the phrase
+    if (pattern_fired)
+      if (const auto m = ctx_bank_->first_match(trigger_pattern_, ctx.text); m && (!at || m->first < at->first)) at = m;
+    if (!at) return;
     auto f = make_finding(rule, at->first, at->second);
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;

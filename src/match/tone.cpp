@@ -38,9 +38,7 @@ class ToneMatcher : public Matcher {
         if (const auto first = first_phrase_span(ctx, c.phrases)) span = bytes_of(ctx, *first);
       for (int p : c.patterns) {
         if (!ctx.fired(p)) continue;
-        bank_.for_each_match(p, ctx.text, [&](std::uint32_t b, std::uint32_t e) {
-          if (!span || b < span->first) span = std::make_pair(b, e);
-        });
+        if (const auto m = bank_.first_match(p, ctx.text); m && (!span || m->first < span->first)) span = m;
         if (!span) span = std::make_pair(0u, 0u);
       }
       if (!span) continue;
