@@ -2,8 +2,10 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <optional>
 
 #include "match/spans.h"
+#include "policy/taxonomy.h"
 #include "text/utf8.h"
 
 namespace grabli {
@@ -13,13 +15,20 @@ enum class What { chars, caps, exclamations, hashtags, links, mentions };
 
 class LimitMatcher : public Matcher {
  public:
-  LimitMatcher(What what, const std::map<std::string, std::int64_t>& max) : what_(what), max_(max.begin(), max.end()) {}
+  LimitMatcher(What what, std::map<std::string, std::int64_t> max) : what_(what) {
+    if (const auto d = max.find("default"); d != max.end()) default_max_ = d->second, max.erase(d);
+    max_.assign(max.begin(), max.end());
+  }
 
   void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
-    auto it = max_.find(ctx.channel);
-    if (it == max_.end()) it = max_.find("default");
-    if (it == max_.end()) return;
-    const std::int64_t max = it->second;
+    std::optional<std::int64_t> channel_max = default_max_;
+    for (const auto& [channel, m] : max_)
+      if (channel == ctx.channel) {
+        channel_max = m;
+        break;
+      }
+    if (!channel_max) return;
+    const std::int64_t max = *channel_max;
     // what readers see: URLs and code count although matching blanks them (Post::original)
     const std::string_view t = ctx.post.original_text();
     switch (what_) {
@@ -89,7 +98,9 @@ class LimitMatcher : public Matcher {
 
  private:
   What what_;
-  std::map<std::string, std::int64_t, std::less<>> max_;  // looked up per post: no string made
+  // looked up per post: a few channels, compared as string_views; "default" is kept apart
+  std::vector<std::pair<std::string, std::int64_t>> max_;
+  std::optional<std::int64_t> default_max_;
 };
 
 const KindRegistrar reg({"limit", {"limit", "max"},
@@ -117,7 +128,8 @@ const KindRegistrar reg({"limit", {"limit", "max"},
                            if (m.IsScalar()) {
                              max["default"] = num(m);
                            } else if (m.IsMap()) {
-                             for (const auto& kv : m) max[kv.first.as<std::string>()] = num(kv.second);
+                             for (const auto& kv : m)  // as posts' channels are read: `x` is twitter, `tg` telegram
+                               max[std::string(taxonomy::canonical_channel(kv.first.as<std::string>()))] = num(kv.second);
                            } else {
                              b.fail(m, "max must be a number or a map of channel → number");
                            }

@@ -206,6 +206,12 @@ TEST_CASE("limit: characters per channel") {
   CHECK(fires(*p, "ёёёёёёёёёёё", "", "twitter"));  // 11 characters, 22 bytes
   CHECK_FALSE(fires(*p, "ёёёёёёёёёё", "", "twitter"));
   CHECK_FALSE(fires(*p, "ёёёёёёёёёёёёёёё", "", "telegram"));
+  // a channel named in the policy as posts may name it: `x` and `tweet` are twitter
+  auto x = policy_from(rule("    kind: limit\n    limit: chars\n    max: {x: 10, default: 12}\n"));
+  CHECK(fires(*x, "ёёёёёёёёёёё", "", "twitter"));
+  CHECK(fires(*x, "ёёёёёёёёёёё", "", "tweet"));
+  CHECK_FALSE(fires(*x, "ёёёёёёёёёёё", "", "telegram"));  // the default, 12
+  CHECK(fires(*x, "ёёёёёёёёёёёёё", "", "telegram"));
 }
 
 TEST_CASE("limit: exclamation marks, hashtags and capitals") {
