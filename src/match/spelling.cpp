@@ -1,4 +1,6 @@
 // kind: spelling — Hunspell, with company vocabulary accepted.
+#include <cstring>
+
 #include "match/spans.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
@@ -15,7 +17,9 @@ constexpr std::size_t kMaxSuggestedBytes = 48;
 bool is_capitalised_of(std::string_view form, std::string_view norm) {
   if (form.empty() || norm.empty()) return false;
   const auto f = utf8::decode(form, 0), n = utf8::decode(norm, 0);
-  if (f.len != n.len || form.substr(f.len) != norm.substr(n.len)) return false;
+  if (f.len != n.len || form.size() != norm.size() ||
+      std::memcmp(form.data() + f.len, norm.data() + n.len, form.size() - f.len) != 0)
+    return false;
   const char32_t c = n.cp;
   const char32_t upper = (c >= 'a' && c <= 'z') || (c >= 0x0430 && c <= 0x044F) ? c - 32 : 0;
   return upper && f.cp == upper;
@@ -49,7 +53,9 @@ class SpellingMatcher : public Matcher {
       // then the analyser's cache slot answers, without a string-keyed lookup
       const auto norm = text.norm_of(t);
       if (ctx.lemmatizer.in_vocabulary(t.form, norm)) continue;
-      auto ok = form == norm                   ? ctx.lemmatizer.spelled_right(t.form, form, t.script)
+      // the sizes are equal (above): memcmp, where string_view's == called an out-of-line compare
+      const bool as_normalised = std::memcmp(form.data(), norm.data(), form.size()) == 0;
+      auto ok = as_normalised                  ? ctx.lemmatizer.spelled_right(t.form, form, t.script)
                 : is_capitalised_of(form, norm) ? ctx.lemmatizer.spelled_right_capitalised(t.form, form, t.script)
                                                 : ctx.lemmatizer.spelled_right(form, t.script);
       if (!ok || *ok) continue;
