@@ -81,9 +81,12 @@ class LimitMatcher : public Matcher {
         if (!word_start || i + 1 >= t.size() || t[i + 1] == ' ' || t[i + 1] == '#' || t[i + 1] == '@') continue;
         len = 1;
         while (i + len < t.size() && t[i + len] != ' ' && t[i + len] != '\n' && t[i + len] != ',' && t[i + len] != '#') ++len;
-      } else if (word_start && (t.substr(i, 7) == "http://" || t.substr(i, 8) == "https://" || t.substr(i, 4) == "www.")) {
-        len = 1;
-        while (i + len < t.size() && t[i + len] != ' ' && t[i + len] != '\n') ++len;
+      } else if (word_start) {
+        const std::size_t prefix = t.substr(i, 7) == "http://" ? 7 : t.substr(i, 8) == "https://" ? 8
+                                 : t.substr(i, 4) == "www."     ? 4 : 0;
+        len = prefix;
+        while (prefix && i + len < t.size() && t[i + len] != ' ' && t[i + len] != '\n') ++len;
+        if (len == prefix) len = 0;  // a bare "www." or "http://" names no address
       }
       if (!len) continue;
       if (++n == max + 1) {

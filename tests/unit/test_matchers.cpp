@@ -226,6 +226,18 @@ TEST_CASE("limit: exclamation marks, hashtags and capitals") {
   CHECK_FALSE(fires(*caps, "Все на распродажу прямо сейчас, срочно"));
 }
 
+TEST_CASE("limit: links and mentions start a word") {
+  auto links = policy_from(rule("    kind: limit\n    limit: links\n    max: 1\n"));
+  CHECK(fires(*links, "см. http://a.ru и https://b.ru"));
+  CHECK(fires(*links, "see www.a.com (www.b.com)"));
+  CHECK(fires(*links, "https://a.ru\nhttp://b.ru"));
+  CHECK_FALSE(fires(*links, "see https://a.ru, the whttp://b.ru and wwww.c"));
+  CHECK_FALSE(fires(*links, "http and www. are not links; https://a.ru is"));
+  auto mentions = policy_from(rule("    kind: limit\n    limit: mentions\n    max: 1\n"));
+  CHECK(fires(*mentions, "@anna и @boris"));
+  CHECK_FALSE(fires(*mentions, "@anna, mail me at anna@example.com"));
+}
+
 TEST_CASE("pii: phones, cards with Luhn, e-mails; toll-free and company mailboxes allowed") {
   auto p = policy_from(rule("    kind: pii\n    detect: [phone, email, card, snils, inn, passport]\n"));
   CHECK(fires(*p, "ваш номер +7 (903) 555-12-34"));
