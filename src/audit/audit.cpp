@@ -142,7 +142,7 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
   overrides.form_table_access = FormTable::Access::map;
   // The first form no table holds (a typo, a name) makes a worker load Hunspell: 150–200 ms for
   // ru_RU, which a load started now spends on the other core instead, beside reading.
-  for (const Script s : {Script::cyrillic, Script::latin}) Lemmatizer::prefetch(policy_.dictionaries, s);
+  for (const Script s : {Script::cyrillic, Script::latin}) Lemmatizer::prefetch(policy_.dictionaries, s, true);
   // With several workers, each one's Hunspell answers serve the others (one policy, one
   // vocabulary), and where the tables answer most forms they share one Hunspell per script.
   SharedAnswers shared_answers;

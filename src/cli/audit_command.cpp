@@ -182,10 +182,12 @@ int run_audit(int argc, char** argv) {
   so.limits = limits;
   so.examples = false;  // only `grabli rules` reads the packs' examples: a third of their YAML
   // An audit meets words no form table holds (names, typos) in its first posts, and its workers
-  // wait for Hunspell then: its load starts now, beside the policy's compile, not after it.
+  // hold those posts back until Hunspell is in: its load starts now, beside the policy's compile,
+  // at a lower priority, so that it takes the CPU the compile leaves (a pipeline of two threads
+  // that wait for each other) without delaying the workers' start.
   so.before_compile = [](const Config&) {
     const auto dicts = DictionaryPaths::discover();
-    for (const Script s : {Script::cyrillic, Script::latin}) Lemmatizer::prefetch(dicts, s);
+    for (const Script s : {Script::cyrillic, Script::latin}) Lemmatizer::prefetch(dicts, s, true);
     return kPackAllLanguages;
   };
   // .grabli.yaml: from the export's folder up, else from the working directory up (an export

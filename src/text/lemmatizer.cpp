@@ -1,5 +1,8 @@
 #include "text/lemmatizer.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
@@ -62,14 +65,18 @@ Prefetched& prefetched() {
 
 }  // namespace
 
-void Lemmatizer::prefetch(const DictionaryPaths& paths, Script script) {
+void Lemmatizer::prefetch(const DictionaryPaths& paths, Script script, bool background) {
   auto& p = prefetched();
   std::lock_guard lock(p.m);
   const auto& path = script == Script::cyrillic ? paths.ru : paths.en;
   auto& slot = script == Script::cyrillic ? p.ru : p.en;
   if (!path || slot.valid() || (script != Script::cyrillic && script != Script::latin)) return;
   (script == Script::cyrillic ? p.ru_path : p.en_path) = *path;
-  slot = std::async(std::launch::async, [path = *path] { return construct(path, {}); });
+  slot = std::async(std::launch::async, [path = *path, background] {
+    // Linux's nice value is per thread; failing to set it only costs the time it would save
+    if (background) (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+    return construct(path, {});
+  });
 }
 
 bool Lemmatizer::prefetches_done() {

@@ -123,7 +123,9 @@ class Lemmatizer {
   // Starts loading the dictionary of a script in the background (≈85 ms for ru_RU), so that a
   // cold `check` overlaps it with compiling the policy. The first Lemmatizer that needs that
   // script takes the prefetched object; the others load their own.
-  static void prefetch(const DictionaryPaths& paths, Script script);
+  // `background`: the loading thread runs at a lower priority (nice +10), so that it takes
+  // only the CPU the threads already at work leave over.
+  static void prefetch(const DictionaryPaths& paths, Script script, bool background = false);
   // Thrown, when this lemmatizer does not wait for dictionaries, by a lookup that needs a
   // prefetched dictionary still loading. Nothing is cached then: the same lookup asked again
   // once it has loaded gives the answer it would have given. Not a std::exception, so that
