@@ -5,7 +5,29 @@
 
 namespace grabli {
 
+namespace {
+// Whether the analyser would give the text back as it is: one word of lower-case ASCII letters,
+// or of Cyrillic а–я (ё folds to е), and nothing else. Most words of a policy's phrases are.
+bool already_normal(std::string_view text) {
+  if (text.empty()) return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  if (p[0] < 0x80) {
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (p[i] < 'a' || p[i] > 'z') return false;
+    return true;
+  }
+  if (text.size() % 2) return false;
+  for (std::size_t i = 0; i < text.size(); i += 2) {
+    const bool a_to_pe = p[i] == 0xD0 && p[i + 1] >= 0xB0 && p[i + 1] <= 0xBF;  // а–п
+    const bool r_to_ya = p[i] == 0xD1 && p[i + 1] >= 0x80 && p[i + 1] <= 0x8F;  // р–я
+    if (!a_to_pe && !r_to_ya) return false;
+  }
+  return true;
+}
+}  // namespace
+
 std::string normalize_words(std::string_view text, std::string_view separator) {
+  if (already_normal(text)) return std::string(text);
   // Human-written words go through the same analyser a post does; no dictionaries needed.
   static const KeyTable empty;
   thread_local Lemmatizer lem(empty, DictionaryPaths{});

@@ -34,6 +34,28 @@ TEST_CASE("normalise: Cyrillic case folding and ё → е") {
   CHECK(norm_words("ЁЖИК Ёлка ещё") == V{"ежик", "елка", "еще"});
 }
 
+// normalize_words gives a word of lower-case letters of one script back without the analyser:
+// on random words of those and of everything near them, it must say what the analyser says.
+TEST_CASE("normalise: words already normal are given back as the analyser would") {
+  const std::vector<std::string> pieces = {"a", "z", "m", "а", "п", "р", "я", "ё", "Ё", "A", "Я", "o", "о",
+                                           "0", "3", "*", "-", " ", "'", ".", "ѐ", "ѯ", "ß", "\xD0", "\xD1\x90"};
+  std::mt19937 rng(20261206);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const int len = 1 + static_cast<int>(rng() % 8);
+    const bool plain = rng() % 2;  // half of the words from the fast path's letters only
+    for (int k = 0; k < len; ++k)
+      text += pieces[rng() % (plain ? 7 : pieces.size())];
+    std::string want;
+    for (const auto& w : norm_words(text)) want += (want.empty() ? "" : " ") + w;
+    INFO(text);
+    REQUIRE(normalize_words(text) == want);
+  }
+  CHECK(normalize_words("виноватый") == "виноватый");
+  CHECK(normalize_words("ёлка") == "елка");
+  CHECK(normalize_words("xoрошо") == "хорошо");  // a Latin x among Cyrillic letters
+}
+
 TEST_CASE("normalise: Latin look-alikes inside a Cyrillic word become Cyrillic") {
   // "oбман" with a Latin o, "ПPOДАЖА" with Latin P and O
   CHECK(norm_words("oбман ПPOДАЖА") == V{"обман", "продажа"});
