@@ -158,11 +158,19 @@ class Report:
             add("alex", "—", r["alex_skipped"])
         scale, scale_note = self.audit("audit_scale")
         ratio = (j1 / scale) if (j1 and scale) else None
+        # each 10× run paired with a shipped-packs run just before it (bench/run.sh); older
+        # results have only the ratio of the two phases' medians
+        paired = num(r, "audit_scale_pair_ratio")
+        pairs = r.get("audit_scale_pair_ratios", "")
+        if paired and not (num(r, "audit_j1_timed_out") or num(r, "audit_scale_timed_out")):
+            ratio = paired
         c1, cs_ = self.cpu_rate("audit_j1"), self.cpu_rate("audit_scale")
         cpu_ratio = c1 / cs_ if c1 and cs_ else None
         add(f"`audit --jobs 1` with 10× lexicon ({int(num(r, 'policy_shipped_entries') or 0):,} shipped + "
             f"{int(num(r, 'policy_generated_entries') or 0):,} generated entries in {int(num(r, 'policy_rules') or 0)} rules)",
-            f"{rate(scale)} MB/s", f"×{fmt(ratio, '.2f')} the time of the shipped packs (×{fmt(cpu_ratio, '.2f')} in CPU time); {fmt(num(r, 'audit_scale_wall'), '.2f')} s{runs('audit_scale')}; "
+            f"{rate(scale)} MB/s", f"×{fmt(ratio, '.2f')} the time of the shipped packs"
+            + (f" (median of {len(pairs.split())} pairs, each run after a run of the shipped packs alone: ×{pairs.replace(' ', ' / ×')})" if paired else "")
+            + f" (×{fmt(cpu_ratio, '.2f')} in CPU time); {fmt(num(r, 'audit_scale_wall'), '.2f')} s{runs('audit_scale')}; "
             f"{int(num(r, 'audit_scale_scale_findings') or 0):,} generated-rule findings; via {r.get('audit_scale_via', '?')}"
             + self.cpu_note("audit_scale")
             + (f"; {scale_note}" if scale_note else ""))
@@ -335,7 +343,9 @@ loaded machine the wall-clock time per iteration is higher.
   one-line file (median of 5).
 - Policy scale: `bench/make_big_policy.py` counts the lexicon entries of `rules/` (every word
   alternative of every phrase, cue, trigger and `unless`) and writes phrase rules with 9× as many real
-  corpus words, passed with `--policy`, so the audit runs with 10× the shipped lexicon.
+  corpus words, passed with `--policy`, so the audit runs with 10× the shipped lexicon. Each of its
+  runs follows a `--jobs 1` run of the shipped packs alone, and the ratio is the median of those
+  pairs' ratios: the host's speed drifts within minutes, and the rounds above ran earlier.
 
 ## Reproduce
 

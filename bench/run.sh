@@ -277,11 +277,21 @@ EOF
 # One check first fills the stem cache, as the first run of a team's hook would; the audit and
 # the warm cold check below then read it (the no-cache check shows the first run's cost).
 "$GRABLI" check --no-color --policy "$WORK/scale/bigpolicy" "$WORK/posts/ru.txt" >/dev/null 2>&1 || true
+# Each 10x run is paired with a run of the shipped packs just before it, and the ratio is the
+# median of the pairs' ratios: this host's speed drifts by a third within minutes, and the
+# rounds above ran minutes earlier.
 scale_runs=()
+ratios=()
 for i in $(seq "$AUDIT_RUNS"); do
+  run_audit "audit_scalebase_run$i" "$CORPUS" 1
   run_audit "audit_scale_run$i" "$CORPUS" 1 --policy "$WORK/scale/bigpolicy"; scale_runs+=("audit_scale_run$i")
+  base_wall=$(grep "^audit_scalebase_run${i}_wall=" "$RESULTS" | tail -1 | cut -d= -f2)
+  scale_wall=$(grep "^audit_scale_run${i}_wall=" "$RESULTS" | tail -1 | cut -d= -f2)
+  ratios+=("$(awk -v b="$base_wall" -v s="$scale_wall" 'BEGIN { if (b > 0) printf "%.3f", s / b }')")
 done
 median_of audit_scale "${scale_runs[@]}"
+put audit_scale_pair_ratios "${ratios[*]}"
+put audit_scale_pair_ratio "$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }')"
 scale_hits=$(grep '^audit_scale_scale_findings=' "$RESULTS" | tail -1 | cut -d= -f2)
 scale_rc=$(grep '^audit_scale_rc=' "$RESULTS" | tail -1 | cut -d= -f2)
 if [ "$scale_hits" = 0 ] || [ "$scale_rc" = 2 ]; then
