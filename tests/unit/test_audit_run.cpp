@@ -79,7 +79,8 @@ TEST_CASE("audit: while ru_RU loads, the reader goes on past the batches held ba
   AuditOptions options;
   options.jobs = 1;
   options.batch_size = 1;
-  Audit audit(*policy, nullptr, Config{}, options);
+  const Config config;  // the audit keeps a reference to it
+  Audit audit(*policy, nullptr, config, options);
   const auto totals = audit.run(reader, printer);
 
   // nothing lost, in input order, every made-up word found once its dictionary was there
