@@ -228,14 +228,10 @@ def micro_results(path):
                if b.get("run_type") == "aggregate" and b.get("aggregate_name") == "median"]
     if not medians:
         return benchmarks
-    # interleaved runs come in a random order: each family where it first appears in the
-    # micro-benchmarks' source, then its arguments in order
-    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "micro.cpp")
-    text = open(source, encoding="utf-8").read() if os.path.exists(source) else ""
+    # interleaved runs come in a random order: Google Benchmark numbers each family in the order
+    # of registration and each instance (argument set) within it
     def key(b):
-        family, _, args = b["name"].partition("/")
-        at = text.find(family + "(")
-        return (at if at >= 0 else len(text), family, [int(a) if a.isdigit() else a for a in args.split("/") if a])
+        return (b.get("family_index", 0), b.get("per_family_instance_index", 0))
     return sorted(medians, key=key)
 
 

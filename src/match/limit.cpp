@@ -84,9 +84,9 @@ class LimitMatcher : public Matcher {
       } else if (word_start) {
         const std::size_t prefix = t.substr(i, 7) == "http://" ? 7 : t.substr(i, 8) == "https://" ? 8
                                  : t.substr(i, 4) == "www."     ? 4 : 0;
-        len = prefix;
-        while (prefix && i + len < t.size() && t[i + len] != ' ' && t[i + len] != '\n') ++len;
-        if (len == prefix) len = 0;  // a bare "www." or "http://" names no address
+        std::size_t end = i + prefix;
+        while (prefix && end < t.size() && t[end] != ' ' && t[end] != '\n') ++end;
+        if (end > i + prefix) len = end - i;  // a bare "www." or "http://" names no address
       }
       if (!len) continue;
       if (++n == max + 1) {
