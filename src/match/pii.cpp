@@ -101,6 +101,10 @@ bool inn12_ok(const std::string& d) {
 bool toll_free(const std::string& d) {
   // 8-800 / +7-800 in Russia, 1-8XX in North America
   if (d.size() == 11 && (d[0] == '8' || d[0] == '7') && d.compare(1, 3, "800") == 0) return true;
+  // the UK's 0800 / 0808 freephone numbers and its 03 numbers, which only organisations hold
+  const std::string uk = d.size() >= 11 && d.compare(0, 2, "44") == 0 ? "0" + d.substr(2) : d;
+  if ((uk.size() == 10 || uk.size() == 11) && (uk.compare(0, 4, "0800") == 0 || uk.compare(0, 4, "0808") == 0)) return true;
+  if (uk.size() == 11 && uk.compare(0, 2, "03") == 0) return true;
   std::string n = d.size() == 11 && d[0] == '1' ? d.substr(1) : d;
   if (n.size() == 10 && n[0] == '8' && n[1] == n[2] && n[1] >= '0' && n[1] <= '8' && (n[1] == '0' || n[1] >= '3'))
     return true;
@@ -111,10 +115,13 @@ bool company_mailbox(std::string_view email) {
   const auto at = email.find('@');
   std::string local(email.substr(0, at));
   for (auto& c : local) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const std::array<std::string_view, 26> kRoles = {
+  static const std::array<std::string_view, 50> kRoles = {
       "support", "help", "info", "press", "pr", "media", "hello", "contact", "sales", "hr", "jobs", "career",
       "careers", "office", "noreply", "no-reply", "ir", "investors", "investor", "service", "care", "team",
-      "feedback", "privacy", "legal", "partners"};
+      "feedback", "privacy", "legal", "partners", "billing", "accounts", "orders", "order", "returns", "refunds",
+      "complaints", "customerservice", "customercare", "helpdesk", "enquiries", "inquiries", "bookings",
+      "booking", "reservations", "compliance", "marketing", "news", "newsroom", "webmaster", "admin", "hotline",
+      "payments", "claims"};
   for (auto r : kRoles)
     if (local == r) return true;
   return false;

@@ -248,6 +248,13 @@ TEST_CASE("pii: phones, cards with Luhn, e-mails; toll-free and company mailboxe
   CHECK_FALSE(fires(*p, "заказ 4276 3800 1234 5678"));  // Luhn-invalid
   CHECK(fires(*p, "your email tom.h@example.com"));
   CHECK_FALSE(fires(*p, "write to support@example.com"));
+  CHECK_FALSE(fires(*p, "our billing team: billing@example.co.uk"));
+  CHECK(fires(*p, "your address billy@example.co.uk"));
+  // the UK's freephone and 03 numbers belong to organisations; its mobiles and 01/02 numbers do not
+  CHECK_FALSE(fires(*p, "call us on 0345 600 1234"));
+  CHECK_FALSE(fires(*p, "freephone 0800 123 4567 or +44 800 123 4567"));
+  CHECK(fires(*p, "her mobile 07700 900123"));
+  CHECK(fires(*p, "ring him on 020 7946 0018"));
   CHECK(fires(*p, "СНИЛС 112-233-445 95"));
   CHECK_FALSE(fires(*p, "СНИЛС 112-233-445 96"));
   CHECK(fires(*p, "паспорт 45 06 123456"));
