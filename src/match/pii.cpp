@@ -124,6 +124,20 @@ bool company_mailbox(std::string_view email) {
       "payments", "claims"};
   for (auto r : kRoles)
     if (local == r) return true;
+  // role words inside a longer mailbox name at the company's own domain: guestcare@, quality@
+  // (never at a free mail service, where macarena.lopez@gmail.com is a person)
+  std::string domain(at == std::string_view::npos ? std::string_view{} : email.substr(at + 1));
+  for (auto& c : domain) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::array<std::string_view, 16> kFreeMail = {"gmail.", "googlemail.", "mail.ru", "yandex.", "ya.ru",
+                                                             "yahoo.", "hotmail.", "outlook.", "live.", "icloud.",
+                                                             "rambler.", "bk.ru", "list.ru", "inbox.ru", "proton", "aol."};
+  for (auto f : kFreeMail)
+    if (domain.find(f) != std::string::npos) return false;
+  static const std::array<std::string_view, 14> kParts = {"support", "service", "care", "help", "info", "press",
+                                                          "feedback", "billing", "booking", "contact", "quality",
+                                                          "office", "hotline", "sales"};
+  for (auto r : kParts)
+    if (local.find(r) != std::string::npos) return true;
   return false;
 }
 

@@ -73,6 +73,7 @@ char32_t latin_to_cyrillic(char32_t c) {
     case 'T': return 0x0442;
     case 'x': case 'X': return 0x0445;
     case 'y': case 'Y': return 0x0443;
+    case 'z': case 'Z': return 0x0437;  // not a look-alike but a stand-in: «пиzдец»
     default: return 0;
   }
 }
@@ -95,6 +96,7 @@ char32_t unmask(char32_t c, Script s) {
   if (s == Script::cyrillic) {
     switch (c) {
       case '0': return 0x043E;
+      case '1': return 0x0438;  // «сп1здил»
       case '3': return 0x0437;
       case '4': return 0x0447;
       case '6': return 0x0431;
@@ -280,8 +282,10 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
         while (cls_at(k) == kMask) ++k;
         if (!is_wordish(cls_at(k)) && k - j > 0 && j > i && cls_at(k) != kIgnorable) {
           // masks at the end of a word: "бл**" keeps them only when they stand for letters
+          // ("a$$" too: a '$' after a letter, where "100$" is a price)
           if (k - j <= 3 && (cls_at(k) == kSpace || cls_at(k) == kNewline || cls_at(k) == kTerminator ||
-                             cls_at(k) == kDot || cls_at(k) == kPunct) && cps_[j].cp == '*') {
+                             cls_at(k) == kDot || cls_at(k) == kPunct) &&
+              (cps_[j].cp == '*' || (cps_[j].cp == '$' && is_letter_cls(cps_[j - 1].cls)))) {
             j = k;
           }
           break;

@@ -250,6 +250,8 @@ TEST_CASE("pii: phones, cards with Luhn, e-mails; toll-free and company mailboxe
   CHECK_FALSE(fires(*p, "write to support@example.com"));
   CHECK_FALSE(fires(*p, "our billing team: billing@example.co.uk"));
   CHECK(fires(*p, "your address billy@example.co.uk"));
+  CHECK_FALSE(fires(*p, "email guestcare@harborview.com or quality@clinic.ru"));
+  CHECK(fires(*p, "her address macarena.lopez@gmail.com"));
   // the UK's freephone and 03 numbers belong to organisations; its mobiles and 01/02 numbers do not
   CHECK_FALSE(fires(*p, "call us on 0345 600 1234"));
   CHECK_FALSE(fires(*p, "freephone 0800 123 4567 or +44 800 123 4567"));
