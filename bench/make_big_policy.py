@@ -101,6 +101,12 @@ def main():
                 break
             # Two word slots of 1-6 alternatives each, like the shipped packs' 'a|b c|d|e'.
             slots = [rng.sample(words[lang], rng.randint(1, 6)) for _ in range(2)]
+            # a word of both slots reads as a '|' written between phrases, which the loader refuses
+            slots[1] = [w for w in slots[1] if w not in slots[0]]
+            while not slots[1]:
+                w = rng.choice(words[lang])
+                if w not in slots[0]:
+                    slots[1] = [w]
             phrases.append(" ".join("|".join(s) for s in slots))
             made_entries += sum(len(s) for s in slots)
             made_phrases += 1

@@ -151,6 +151,7 @@ bool near_word(std::string_view text, std::size_t pos, std::initializer_list<std
     utf8::append(window, fold_case(d.cp));
     i += d.len;
   }
+  window.insert(window.begin(), ' ');  // a word at the window's start still follows a space
   for (auto w : words)
     if (window.find(w) != std::string::npos) return true;
   return false;
@@ -197,7 +198,15 @@ class PiiMatcher : public Matcher {
           case Pii::snils: ok = snils_ok(dg); break;
           case Pii::inn: ok = inn12_ok(dg); break;
           case Pii::passport: ok = near_word(t, b, {"паспорт", "passport"}); break;
-          case Pii::phone: ok = dg.size() >= 10 && !toll_free(dg); break;
+          case Pii::phone:
+            ok = dg.size() >= 10 && !toll_free(dg) &&
+                 // the company's own line, named as such just before the number
+                 // (" our": "your number" is the customer's; «перезвоните нам, ваш номер …» too)
+                 !near_word(t, b, {" our support", "support line", " our line", "helpline", "hotline",
+                                   " our number", " our phone", "call centre", "call center", "горячая линия",
+                                   "горячей линии", "наш телефон", "наш номер", "нашему телефону", "колл-центр",
+                                   "нашей поддержки", "наша поддержка", "справочная"});
+            break;
           case Pii::email: ok = !company_mailbox(match); break;
           case Pii::address: break;
         }

@@ -184,7 +184,30 @@ class Builder : public PolicyBuilder {
   std::uint32_t add_phrase(const YAML::Node& where, std::string_view phrase) override {
     using Variant = std::vector<PhraseElement>;
     std::vector<Variant> variants(1);
+    // '|' joins alternatives of one word, not of phrases: in '"use" "code"|"my" "code"' the second
+    // word is "code" or "my" and the third "code", which never matches "my code" as meant. An
+    // alternative that is also the next word's is that mistake (ten shipped phrases had it).
+    std::string_view prev_piece;
+    auto alternatives_of = [](std::string_view piece) {
+      std::vector<std::string_view> alts;
+      for (std::size_t from = 0;;) {
+        const auto bar = piece.find('|', from);
+        alts.push_back(piece.substr(from, bar == std::string_view::npos ? std::string_view::npos : bar - from));
+        if (bar == std::string_view::npos) return alts;
+        from = bar + 1;
+      }
+    };
     for (std::string_view piece : split_words(phrase)) {
+      if (piece != "*" && piece != "..." && piece != "…" && !prev_piece.empty() &&
+          (piece.find('|') != std::string_view::npos || prev_piece.find('|') != std::string_view::npos)) {
+        const auto here = alternatives_of(piece), before = alternatives_of(prev_piece);
+        for (auto a : before)
+          if (std::find(here.begin(), here.end(), a) != here.end())
+            fail(where, "phrase '" + std::string(phrase) + "': " + std::string(a) + " is an alternative of two words in a row ('" +
+                            std::string(prev_piece) + "' then '" + std::string(piece) +
+                            "'); '|' joins the alternatives of one word, so write each whole phrase on its own line");
+      }
+      prev_piece = (piece == "*" || piece == "..." || piece == "…") ? std::string_view{} : piece;
       std::vector<Variant> slot;
       if (piece == "*") {
         slot.push_back({{PhraseElement::any, {}}});

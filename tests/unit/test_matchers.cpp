@@ -87,6 +87,13 @@ TEST_CASE("phrase: many phrases that share first words find what a plain matcher
       if (e + 1 < more && pick(4) == 0) ph.push_back({pick(2) ? '.' : '*', {}});
       El w{'w', {}};
       for (std::size_t a = 0, n = 1 + pick(r % 9 == 0 ? 12 : 4); a < n; ++a) w.words.push_back(vocab[pick(vocab.size())]);
+      // no alternative of the word before (the loader refuses that as a '|' written between phrases)
+      if (ph.back().kind == 'w') {
+        const auto& prev = ph.back().words;
+        std::erase_if(w.words, [&](const std::string& x) { return std::find(prev.begin(), prev.end(), x) != prev.end(); });
+        for (std::size_t k = 0; w.words.empty(); ++k)
+          if (std::find(prev.begin(), prev.end(), vocab[k]) == prev.end()) w.words.push_back(vocab[k]);
+      }
       ph.push_back(w);
     }
     std::string text;
@@ -257,6 +264,9 @@ TEST_CASE("pii: phones, cards with Luhn, e-mails; toll-free and company mailboxe
   CHECK_FALSE(fires(*p, "freephone 0800 123 4567 or +44 800 123 4567"));
   CHECK(fires(*p, "her mobile 07700 900123"));
   CHECK(fires(*p, "ring him on 020 7946 0018"));
+  CHECK_FALSE(fires(*p, "Need help? Our support line is +44 20 7946 0000, we're here 24/7."));
+  CHECK_FALSE(fires(*p, "Горячая линия банка: +7 495 123-45-67, звоните круглосуточно."));
+  CHECK(fires(*p, "Клиент оставил номер +7 903 555-12-34, перезвоним ему."));
   CHECK(fires(*p, "СНИЛС 112-233-445 95"));
   CHECK_FALSE(fires(*p, "СНИЛС 112-233-445 96"));
   CHECK(fires(*p, "паспорт 45 06 123456"));

@@ -38,6 +38,20 @@ TEST_CASE("policy: unknown key gets a did-you-mean with file:line:column and rul
   CHECK(e.find("did you mean 'phrases'") != std::string::npos);
 }
 
+TEST_CASE("policy: '|' between whole phrases is reported, where it joins only words") {
+  std::string y = kGood;
+  y.replace(y.find("[\"сам подложить\"]"), std::string("[\"сам подложить\"]").size(),
+            "['\"use\" \"code\"|\"my\" \"code\"']");
+  const auto e = first_error(y);
+  CHECK(e.find("[t/blame]") != std::string::npos);
+  CHECK(e.find("\"code\" is an alternative of two words in a row") != std::string::npos);
+  // the same word twice, or alternatives that differ, stay valid
+  std::string ok = kGood;
+  ok.replace(ok.find("[\"сам подложить\"]"), std::string("[\"сам подложить\"]").size(),
+             "['\"use\"|\"enter\" \"code\"|\"promo\"', '\"очень\" \"очень\"', '\"кто\" \"понял\" ... \"тот\"|\"понял\"']");
+  CHECK(errors_of(ok).empty());
+}
+
 TEST_CASE("policy: duplicate keys are reported (yaml-cpp would keep the last)") {
   std::string y = kGood;
   y.insert(y.find("    message: m"), "    message: first\n");
