@@ -181,7 +181,8 @@ class Report:
         cn = num(r, "check_ru_scale_nocache_median")
         if cn is not None:
             add("cold `grabli check`, Russian post, 10× lexicon, no stem cache", f"{fmt(cn * 1000)} ms",
-                "median of 3 runs; `GRABLI_CACHE_DIR=off`: Hunspell stems the 62 k generated words"
+                "median of 3 runs; `GRABLI_CACHE_DIR=off`: Hunspell stems the "
+                f"{int(num(r, 'policy_generated_entries') or 0):,} generated entries' words"
                 + (f"; CPU {num(r, 'check_ru_scale_nocache_cpu') * 1000:.0f} ms (mean)" if num(r, "check_ru_scale_nocache_cpu") else ""))
 
         # Targets.
