@@ -205,7 +205,8 @@ class PiiMatcher : public Matcher {
                  !near_word(t, b, {" our support", "support line", " our line", "helpline", "hotline",
                                    " our number", " our phone", "call centre", "call center", "горячая линия",
                                    "горячей линии", "наш телефон", "наш номер", "нашему телефону", "колл-центр",
-                                   "нашей поддержки", "наша поддержка", "справочная"});
+                                   "нашей поддержки", "наша поддержка", "справочная", "диспетчерск", " reach our",
+                                   " call our", " our team", " our claims", " our office", " our desk"});
             break;
           case Pii::email: ok = !company_mailbox(match); break;
           case Pii::address: break;
