@@ -145,13 +145,12 @@ bool company_mailbox(std::string_view email) {
 bool near_word(std::string_view text, std::size_t pos, std::initializer_list<std::string_view> words) {
   std::size_t from = pos > 80 ? pos - 80 : 0;
   while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
-  std::string window;
+  std::string window(1, ' ');  // a word at the window's start still follows a space
   for (std::size_t i = from; i < pos;) {
     const auto d = utf8::decode(text, i);
     utf8::append(window, fold_case(d.cp));
     i += d.len;
   }
-  window.insert(window.begin(), ' ');  // a word at the window's start still follows a space
   for (auto w : words)
     if (window.find(w) != std::string::npos) return true;
   return false;

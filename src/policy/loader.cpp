@@ -186,28 +186,10 @@ class Builder : public PolicyBuilder {
     std::vector<Variant> variants(1);
     // '|' joins alternatives of one word, not of phrases: in '"use" "code"|"my" "code"' the second
     // word is "code" or "my" and the third "code", which never matches "my code" as meant. An
-    // alternative that is also the next word's is that mistake (ten shipped phrases had it).
+    // alternative that is also the next word's is that mistake (thirteen shipped phrases had it).
     std::string_view prev_piece;
-    auto alternatives_of = [](std::string_view piece) {
-      std::vector<std::string_view> alts;
-      for (std::size_t from = 0;;) {
-        const auto bar = piece.find('|', from);
-        alts.push_back(piece.substr(from, bar == std::string_view::npos ? std::string_view::npos : bar - from));
-        if (bar == std::string_view::npos) return alts;
-        from = bar + 1;
-      }
-    };
+    std::vector<std::string_view> prev_alts, alts;
     for (std::string_view piece : split_words(phrase)) {
-      if (piece != "*" && piece != "..." && piece != "…" && !prev_piece.empty() &&
-          (piece.find('|') != std::string_view::npos || prev_piece.find('|') != std::string_view::npos)) {
-        const auto here = alternatives_of(piece), before = alternatives_of(prev_piece);
-        for (auto a : before)
-          if (std::find(here.begin(), here.end(), a) != here.end())
-            fail(where, "phrase '" + std::string(phrase) + "': " + std::string(a) + " is an alternative of two words in a row ('" +
-                            std::string(prev_piece) + "' then '" + std::string(piece) +
-                            "'); '|' joins the alternatives of one word, so write each whole phrase on its own line");
-      }
-      prev_piece = (piece == "*" || piece == "..." || piece == "…") ? std::string_view{} : piece;
       std::vector<Variant> slot;
       if (piece == "*") {
         slot.push_back({{PhraseElement::any, {}}});
@@ -215,9 +197,11 @@ class Builder : public PolicyBuilder {
         slot.push_back({{PhraseElement::gap, {}}});
       } else {
         std::string_view rest = piece;
+        alts.clear();
         while (true) {
           const auto bar = rest.find('|');
-          Variant alt = alternative(where, phrase, rest.substr(0, bar));
+          alts.push_back(rest.substr(0, bar));
+          Variant alt = alternative(where, phrase, alts.back());
           // alternatives of the same length share one element per position
           auto same = std::find_if(slot.begin(), slot.end(), [&](const Variant& v) { return v.size() == alt.size(); });
           if (same == slot.end()) {
@@ -231,7 +215,18 @@ class Builder : public PolicyBuilder {
           if (bar == std::string_view::npos) break;
           rest.remove_prefix(bar + 1);
         }
+        if (alts.size() > 1 || prev_alts.size() > 1)
+          for (auto a : prev_alts)
+            if (std::find(alts.begin(), alts.end(), a) != alts.end())
+              fail(where, "phrase '" + std::string(phrase) + "': " + std::string(a) +
+                              " is an alternative of two words in a row ('" + std::string(prev_piece) + "' then '" +
+                              std::string(piece) +
+                              "'); '|' joins the alternatives of one word, so write each whole phrase on its own line");
       }
+      // '*' and '...' stand between words: the words around them may repeat
+      prev_piece = piece;
+      if (piece == "*" || piece == "..." || piece == "…") prev_alts.clear();
+      else prev_alts.swap(alts);
       std::vector<Variant> next;
       for (const auto& v : variants)
         for (const auto& s : slot) {
