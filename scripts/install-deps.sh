@@ -3,7 +3,7 @@
 set -euo pipefail
 pkgs=(
   cmake g++ make pkg-config git python3
-  libboost-program-options-dev libyaml-cpp-dev libhunspell-dev hunspell-ru hunspell-en-us
+  libboost-program-options-dev libyaml-cpp-dev libyaml-dev libhunspell-dev hunspell-ru hunspell-en-us
   libre2-dev catch2 nlohmann-json3-dev libsimdjson-dev libcsv-dev libmimalloc-dev
 )
 if [ "${1:-}" = "--test" ]; then

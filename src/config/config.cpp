@@ -9,7 +9,7 @@
 
 #include "policy/policy.h"
 #include "policy/taxonomy.h"
-#include "policy/yaml_check.h"
+#include "policy/yaml_tree.h"
 
 namespace grabli {
 namespace fs = std::filesystem;

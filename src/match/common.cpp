@@ -20,7 +20,7 @@ Finding make_finding(const Rule& rule, std::uint32_t start, std::uint32_t end) {
   return f;
 }
 
-std::vector<std::string> read_strings(PolicyBuilder& b, const YAML::Node& rule, const char* key, bool required) {
+std::vector<std::string> read_strings(PolicyBuilder& b, const YamlNode& rule, const char* key, bool required) {
   std::vector<std::string> out;
   const auto n = rule[key];
   if (!n) {
@@ -41,7 +41,7 @@ std::vector<std::string> read_strings(PolicyBuilder& b, const YAML::Node& rule, 
   return out;
 }
 
-bool reads_original(PolicyBuilder& b, const YAML::Node& node) {
+bool reads_original(PolicyBuilder& b, const YamlNode& node) {
   const auto on = node["on"];
   if (!on) return false;
   const std::string v = on.IsScalar() ? on.Scalar() : "";
@@ -49,7 +49,7 @@ bool reads_original(PolicyBuilder& b, const YAML::Node& node) {
   return v == "original";
 }
 
-std::pair<std::uint32_t, std::uint32_t> add_phrases(PolicyBuilder& b, const YAML::Node& rule, const char* key,
+std::pair<std::uint32_t, std::uint32_t> add_phrases(PolicyBuilder& b, const YamlNode& rule, const char* key,
                                                     bool required) {
   const auto first = b.next_phrase_id();
   const auto n = rule[key];

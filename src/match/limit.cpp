@@ -107,7 +107,7 @@ class LimitMatcher : public Matcher {
 };
 
 const KindRegistrar reg({"limit", {"limit", "max"},
-                         [](const YAML::Node& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+                         [](const YamlNode& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
                            const auto w = read_strings(b, n, "limit", true).front();
                            const std::map<std::string, What> names = {
                                {"chars", What::chars},         {"caps", What::caps}, {"exclamations", What::exclamations},
@@ -118,12 +118,12 @@ const KindRegistrar reg({"limit", {"limit", "max"},
                            const auto m = n["max"];
                            if (!m) b.fail(n, "a limit rule needs 'max': a number or {channel: number, default: number}");
                            std::map<std::string, std::int64_t> max;
-                           auto num = [&](const YAML::Node& v) {
+                           auto num = [&](const YamlNode& v) {
                              try {
                                const auto x = v.as<std::int64_t>();
                                if (x < 0) b.fail(v, "max must not be negative");
                                return x;
-                             } catch (const YAML::Exception&) {
+                             } catch (const YamlError&) {
                              }
                              b.fail(v, "max must be a whole number");
                              return std::int64_t{0};  // not reached: fail throws

@@ -6,12 +6,13 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
 
 #include "engine/finding.h"
 #include "engine/post.h"
 #include "match/phrase_index.h"
+#include "policy/policy_error.h"
 #include "policy/rule.h"
+#include "policy/yaml_tree.h"
 #include "text/analyzer.h"
 
 namespace grabli {
@@ -44,41 +45,32 @@ Finding make_finding(const Rule& rule, std::uint32_t start, std::uint32_t end);
 
 class PatternBank;
 
-// A policy error with its place; collected by the loader and printed as file:line:column.
-struct PolicyError {
-  std::string file;
-  std::uint32_t line = 0, column = 0;  // 1-based, 0 = unknown
-  std::string rule;                    // full rule id when known
-  std::string message;
-  std::string to_string() const;
-};
-
 // What a matcher factory gets to compile a rule: phrases into the shared lemma index,
 // regexes into the shared RE2 sets, and a way to report errors at a YAML node.
 class PolicyBuilder {
  public:
   virtual ~PolicyBuilder() = default;
   // A phrase in the syntax of docs/policy.md; returns its id in the shared index.
-  virtual std::uint32_t add_phrase(const YAML::Node& where, std::string_view phrase) = 0;
+  virtual std::uint32_t add_phrase(const YamlNode& where, std::string_view phrase) = 0;
   virtual std::uint32_t next_phrase_id() const = 0;
   // A regex; returns its id. on_original: run on the original text rather than the normalised.
-  virtual int add_pattern(const YAML::Node& where, const std::string& regex, bool on_original) = 0;
+  virtual int add_pattern(const YamlNode& where, const std::string& regex, bool on_original) = 0;
   virtual const PatternBank& patterns() const = 0;
-  [[noreturn]] virtual void fail(const YAML::Node& where, const std::string& message) = 0;
+  [[noreturn]] virtual void fail(const YamlNode& where, const std::string& message) = 0;
 };
 
 // Helpers every kind uses to read its keys.
-std::vector<std::string> read_strings(PolicyBuilder& b, const YAML::Node& rule, const char* key, bool required);
+std::vector<std::string> read_strings(PolicyBuilder& b, const YamlNode& rule, const char* key, bool required);
 // `on: original | normalized` of a pattern (a rule's or a cue's): true for the original text.
-bool reads_original(PolicyBuilder& b, const YAML::Node& node);
+bool reads_original(PolicyBuilder& b, const YamlNode& node);
 // Adds a list of phrases; returns [first, last) phrase ids.
-std::pair<std::uint32_t, std::uint32_t> add_phrases(PolicyBuilder& b, const YAML::Node& rule, const char* key,
+std::pair<std::uint32_t, std::uint32_t> add_phrases(PolicyBuilder& b, const YamlNode& rule, const char* key,
                                                     bool required);
 
 struct KindInfo {
   std::string_view name;
   std::vector<std::string_view> keys;  // keys this kind accepts besides the common ones
-  std::function<std::unique_ptr<Matcher>(const YAML::Node&, Rule&, PolicyBuilder&)> make;
+  std::function<std::unique_ptr<Matcher>(const YamlNode&, Rule&, PolicyBuilder&)> make;
 };
 
 // Each kind registers itself from its own file (see match/*.cpp).

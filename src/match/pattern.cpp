@@ -56,7 +56,7 @@ class PatternMatcher : public Matcher {
 };
 
 const KindRegistrar reg({"pattern", {"pattern", "patterns", "word", "on", "unless", "unless_scope"},
-                         [](const YAML::Node& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+                         [](const YamlNode& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
                            std::vector<std::string> res = read_strings(b, n, "pattern", false);
                            auto more = read_strings(b, n, "patterns", false);
                            res.insert(res.end(), more.begin(), more.end());

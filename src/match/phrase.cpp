@@ -22,7 +22,7 @@ class PhraseMatcher : public Matcher {
 };
 
 const KindRegistrar reg({"phrase", {"phrases", "unless", "unless_scope"},
-                         [](const YAML::Node& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+                         [](const YamlNode& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
                            auto phrases = add_phrases(b, n, "phrases", true);
                            return std::make_unique<PhraseMatcher>(phrases, Unless::read(b, n));
                          }});

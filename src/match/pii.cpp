@@ -229,7 +229,7 @@ class PiiMatcher : public Matcher {
 };
 
 const KindRegistrar reg({"pii", {"detect", "allow"},
-                         [](const YAML::Node& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+                         [](const YamlNode& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
                            std::vector<Pii> kinds;
                            for (const auto& name : read_strings(b, n, "detect", true)) {
                              bool found = false;

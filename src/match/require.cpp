@@ -48,7 +48,7 @@ class RequireMatcher : public Matcher {
 
 const KindRegistrar reg(
     {"require", {"trigger", "trigger_pattern", "requires"},
-     [](const YAML::Node& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+     [](const YamlNode& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
        auto trigger = add_phrases(b, n, "trigger", false);
        int tp = -1;
        if (n["trigger_pattern"]) {

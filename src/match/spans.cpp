@@ -56,7 +56,7 @@ std::pair<std::uint32_t, std::uint32_t> bytes_of(const MatchContext& ctx, TokenS
   return {ctx.text.tokens[s.first_token].start, ctx.text.tokens[s.end_token - 1].end};
 }
 
-Unless Unless::read(PolicyBuilder& b, const YAML::Node& rule) {
+Unless Unless::read(PolicyBuilder& b, const YamlNode& rule) {
   Unless u;
   u.range = add_phrases(b, rule, "unless", false);
   if (rule["unless_scope"]) {

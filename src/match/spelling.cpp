@@ -82,7 +82,7 @@ class SpellingMatcher : public Matcher {
 };
 
 const KindRegistrar reg({"spelling", {"min_length"},
-                         [](const YAML::Node& n, Rule&, PolicyBuilder&) -> std::unique_ptr<Matcher> {
+                         [](const YamlNode& n, Rule&, PolicyBuilder&) -> std::unique_ptr<Matcher> {
                            std::size_t min_len = 3;
                            if (n["min_length"]) min_len = n["min_length"].as<std::size_t>(3);
                            return std::make_unique<SpellingMatcher>(min_len);

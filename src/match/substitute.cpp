@@ -23,7 +23,7 @@ class SubstituteMatcher : public Matcher {
 };
 
 const KindRegistrar reg({"substitute", {"phrases", "replace_with"},
-                         [](const YAML::Node& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+                         [](const YamlNode& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
                            auto phrases = add_phrases(b, n, "phrases", true);
                            auto repl = read_strings(b, n, "replace_with", true);
                            return std::make_unique<SubstituteMatcher>(phrases, repl.front());

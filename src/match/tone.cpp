@@ -73,12 +73,12 @@ class ToneMatcher : public Matcher {
   double threshold_, reply_threshold_;
 };
 
-double number(PolicyBuilder& b, const YAML::Node& n, const char* what) {
+double number(PolicyBuilder& b, const YamlNode& n, const char* what) {
   try {
     const double v = n.as<double>();
     if (!std::isfinite(v)) b.fail(n, std::string(what) + " must be a finite number");
     return v;
-  } catch (const YAML::Exception&) {
+  } catch (const YamlError&) {
   }
   b.fail(n, std::string(what) + " must be a number");
   return 0;  // not reached: fail throws
@@ -86,7 +86,7 @@ double number(PolicyBuilder& b, const YAML::Node& n, const char* what) {
 
 const KindRegistrar reg(
     {"tone", {"cues", "threshold", "reply_threshold"},
-     [](const YAML::Node& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+     [](const YamlNode& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
        const auto cues = n["cues"];
        if (!cues || !cues.IsSequence() || cues.size() == 0)
          b.fail(cues ? cues : n, "a tone rule needs 'cues: [{name, weight, phrases | pattern}, ...]'");

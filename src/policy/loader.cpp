@@ -8,16 +8,13 @@
 #include <thread>
 #include <unordered_map>
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
-
 #include "config/limits.h"
 #include "policy/embedded.h"
 #include "policy/policy.h"
 #include "policy/stem_cache.h"
 #include "policy/stem_table.h"
 #include "policy/taxonomy.h"
-#include "policy/yaml_check.h"
+#include "policy/yaml_tree.h"
 #include "text/normalize.h"
 
 namespace grabli {
@@ -149,7 +146,7 @@ void read_policy_path(const std::string& path, std::vector<PolicySource>& out, s
 namespace {
 
 struct RuleFailure {
-  YAML::Mark mark;
+  YamlMark mark;
   std::string message;
 };
 
@@ -181,7 +178,7 @@ class Builder : public PolicyBuilder {
 
   // Alternatives of different lengths («из-за|из») expand into several phrases; a rule's
   // phrases stay contiguous in the index, so this is invisible to matchers.
-  std::uint32_t add_phrase(const YAML::Node& where, std::string_view phrase) override {
+  std::uint32_t add_phrase(const YamlNode& where, std::string_view phrase) override {
     using Variant = std::vector<PhraseElement>;
     std::vector<Variant> variants(1);
     // '|' joins alternatives of one word, not of phrases: in '"use" "code"|"my" "code"' the second
@@ -250,7 +247,7 @@ class Builder : public PolicyBuilder {
 
   std::uint32_t next_phrase_id() const override { return static_cast<std::uint32_t>(p_.phrases.size()); }
 
-  int add_pattern(const YAML::Node& where, const std::string& regex, bool on_original) override {
+  int add_pattern(const YamlNode& where, const std::string& regex, bool on_original) override {
     if (!on_original)
       if (const auto capital = capital_for_lower_case_text(regex); !capital.empty())
         fail(where, "pattern '" + regex + "' asks for '" + capital +
@@ -266,7 +263,7 @@ class Builder : public PolicyBuilder {
     return id;
   }
   const PatternBank& patterns() const override { return p_.patterns; }
-  [[noreturn]] void fail(const YAML::Node& where, const std::string& message) override {
+  [[noreturn]] void fail(const YamlNode& where, const std::string& message) override {
     throw RuleFailure{where.Mark(), message};
   }
   // The languages of the rule being compiled (PatternBank's bits): its patterns run only for them.
@@ -275,7 +272,7 @@ class Builder : public PolicyBuilder {
  private:
   std::uint8_t rule_languages_ = PatternBank::kAnyLanguage;
   // One alternative; a hyphenated word becomes several words, as the tokenizer makes them.
-  std::vector<PhraseElement> alternative(const YAML::Node& where, std::string_view phrase, std::string_view alt) {
+  std::vector<PhraseElement> alternative(const YamlNode& where, std::string_view phrase, std::string_view alt) {
     bool exact = false, prefix = false;
     if (alt.size() >= 2 && alt.front() == '"' && alt.back() == '"') {
       exact = true;
@@ -327,16 +324,16 @@ class Builder : public PolicyBuilder {
 };
 
 
-std::string scalar(Builder& b, const YAML::Node& n, const char* what) {
+std::string scalar(Builder& b, const YamlNode& n, const char* what) {
   if (!n.IsScalar()) b.fail(n, std::string(what) + " must be a string");
   return n.Scalar();
 }
 
-std::vector<std::string> list_from(Builder& b, const YAML::Node& n, const char* key,
+std::vector<std::string> list_from(Builder& b, const YamlNode& n, const char* key,
                                    std::span<const std::string_view> allowed, const char* noun) {
   std::vector<std::string> out;
   if (!n) return out;
-  auto check = [&](const YAML::Node& item) {
+  auto check = [&](const YamlNode& item) {
     std::string v = scalar(b, item, key);
     if (std::string_view(key) == "channels") v = std::string(taxonomy::canonical_channel(v));
     if (!taxonomy::known(allowed, v)) {
@@ -355,7 +352,7 @@ std::vector<std::string> list_from(Builder& b, const YAML::Node& n, const char* 
   return out;
 }
 
-RuleExample read_example(Builder& b, const YAML::Node& n) {
+RuleExample read_example(Builder& b, const YamlNode& n) {
   RuleExample ex;
   if (n.IsScalar()) {
     ex.text = n.Scalar();
@@ -377,7 +374,7 @@ RuleExample read_example(Builder& b, const YAML::Node& n) {
 }
 
 // A rule's examples: {bad: [...], good: [...]}, at least one of each.
-void read_examples(Builder& b, const YAML::Node& node, const YAML::Node& ex, Rule& r) {
+void read_examples(Builder& b, const YamlNode& node, const YamlNode& ex, Rule& r) {
   if (!ex || !ex.IsMap()) b.fail(ex ? ex : node, "rule needs examples: {bad: [...], good: [...]}");
   for (const auto& kv : ex) {
     const auto k = kv.first.as<std::string>();
@@ -391,7 +388,7 @@ void read_examples(Builder& b, const YAML::Node& node, const YAML::Node& ex, Rul
   }
 }
 
-void compile_rule(Builder& b, Policy& policy, const YAML::Node& node, const std::string& pack,
+void compile_rule(Builder& b, Policy& policy, const YamlNode& node, const std::string& pack,
                   const PolicySource& src) {
   if (!node.IsMap()) b.fail(node, "a rule is a map with id, category, kind, message, examples, …");
   Rule r;
@@ -486,53 +483,16 @@ std::string PolicyError::to_string() const {
 
 namespace {
 
-// One policy file as YAML: structure issues, or the document, or why yaml-cpp refused it.
-struct ParsedSource {
-  std::vector<PolicyError> issues;
-  YAML::Node doc;
-  std::optional<YAML::Mark> failed_at;
-  std::string failure;
-};
-
-void load_document(const PolicySource& src, ParsedSource& p) {
-  try {
-    p.doc = YAML::Load(src.content);
-  } catch (const YAML::Exception& e) {
-    p.failed_at = e.mark;
-    p.failure = e.msg;
-  }
+// One policy file parsed, or what is wrong with it and where. The structure check is part of
+// the parse: libyaml's events are checked as the tree is built (the shipped packs too: it costs
+// a hash of a big map's keys, where yaml-cpp needed a second parse of its own).
+ParsedYaml parse_source(const PolicySource& src, const PolicyLimits& limits) {
+  return parse_yaml(src.content, src.path, limits.max_depth);
 }
 
-// Above this size the structure check runs beside the load: each is a whole yaml-cpp parse
-// (~1.3 ms per 10 KB), and a 60 000-word lexicon waited 0.1 s for the check alone.
-constexpr std::size_t kCheckBesideLoad = 64 * 1024;
-
-ParsedSource parse_source(const PolicySource& src, const PolicyLimits& limits) {
-  ParsedSource p;
-  // structure: duplicate keys, aliases, nesting (the shipped packs are checked by the test suite
-  // instead of at every start)
-  if (src.embedded) {
-    load_document(src, p);
-    return p;
-  }
-  if (src.content.size() < kCheckBesideLoad) {
-    p.issues = check_yaml_structure(src.content, src.path, limits.max_depth);
-    if (p.issues.empty()) load_document(src, p);
-    return p;
-  }
-  // Loading before the check has passed is safe: yaml-cpp stops at 2000 levels of nesting
-  // (DeepRecursion) and keeps an alias as a shared node, and a document the check refuses is
-  // thrown away unread.
-  auto check = std::async(std::launch::async,
-                          [&] { return check_yaml_structure(src.content, src.path, limits.max_depth); });
-  load_document(src, p);
-  p.issues = check.get();
-  if (!p.issues.empty()) p = ParsedSource{std::move(p.issues), {}, {}, {}};
-  return p;
-}
-
-// yaml-cpp scans about 6 MB/s, a third of compiling the shipped packs: a second thread parses
-// the files in order while this one compiles the rules of those already parsed.
+// A second thread parses the files in order while this one compiles the rules of those already
+// parsed (with yaml-cpp, at 6 MB/s, parsing was a third of compiling the shipped packs; libyaml
+// is ~15 times faster, and the thread still takes a cold check's parse off the compile).
 class ParsePipeline {
  public:
   ParsePipeline(const std::vector<PolicySource>& sources, const PolicyLimits& limits) : results_(sources.size()) {
@@ -554,11 +514,11 @@ class ParsePipeline {
   ~ParsePipeline() {
     if (worker_.joinable()) worker_.join();
   }
-  ParsedSource take(std::size_t i) { return futures_[i].get(); }
+  ParsedYaml take(std::size_t i) { return futures_[i].get(); }
 
  private:
-  std::vector<std::promise<ParsedSource>> results_;
-  std::vector<std::future<ParsedSource>> futures_;
+  std::vector<std::promise<ParsedYaml>> results_;
+  std::vector<std::future<ParsedYaml>> futures_;
   std::thread worker_;
 };
 
@@ -578,20 +538,16 @@ LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vecto
   ParsePipeline parsed(sources, limits);
   for (std::size_t si = 0; si < sources.size(); ++si) {
     const auto& src = sources[si];
-    auto err = [&](const YAML::Mark& m, std::string rule, std::string msg) {
+    auto err = [&](const YamlMark& m, std::string rule, std::string msg) {
       out.errors.push_back({src.path, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1),
                             std::move(rule), std::move(msg)});
     };
-    ParsedSource p = parsed.take(si);
+    ParsedYaml p = parsed.take(si);
     if (!p.issues.empty()) {
       out.errors.insert(out.errors.end(), p.issues.begin(), p.issues.end());
       continue;
     }
-    if (p.failed_at) {
-      err(*p.failed_at, "", p.failure);
-      continue;
-    }
-    YAML::Node doc = std::move(p.doc);
+    const YamlNode doc = p.tree->root();
     if (!doc || doc.IsNull()) continue;  // an empty file holds no rules
     if (!doc.IsMap() || !doc["rules"] || !doc["pack"]) {
       err(doc.Mark(), "", "a policy file is a map with 'pack: NAME' and 'rules: [...]'");
@@ -632,7 +588,7 @@ LoadedPolicy compile_policy(const std::vector<PolicySource>& sources, std::vecto
         }
       } catch (const RuleFailure& f) {
         err(f.mark, full, f.message);
-      } catch (const YAML::Exception& e) {
+      } catch (const YamlError& e) {
         err(e.mark, full, e.msg);
       }
     }
