@@ -1,12 +1,16 @@
 # Quality regression on labelled posts written apart from the rules' examples (Russian and
 # English, replies and not): every clean post stays clean, and macro-F1 stays at or above each
-# set's floor. quality/: 32 posts. quality/fresh*/: 140, 160, 150, 150 and 140 posts that helpers
-# wrote blind to the rules on 2026-12-06; each was scored before the rules were tuned on it:
+# set's floor. quality/: 32 posts. quality/fresh*/: 140, 160, 150, 150, 140 and 150 posts that
+# helpers wrote blind to the rules on 2026-12-06 and -07; each was scored before the rules were
+# tuned on it:
 #   fresh  0.766 (the packs as they were) → 0.982 after tuning on it
 #   fresh2 0.672 (after round 1)          → 0.972
 #   fresh3 0.701 (the packs as they were), 0.718 after rounds 1–2 → 0.967
 #   fresh4 0.675 (the packs as they were), 0.705 after rounds 1–3 → 0.901
 #   fresh5 0.684 (the packs as they were), 0.736 after rounds 1–4 → 0.753 (only a few cues added)
+#          → 0.825 (a fifth round, 2026-12-07)
+#   fresh6 0.614 with the packs of 0edeede (rounds 1–4); the fifth round, tuned on fresh5, moved it
+#          by nothing; 0.629 after fixing the four false alarms on its clean posts
 # Most posts still missed are judgement calls or phrasings the phrase lists do not reach; the
 # floors sit a little under today's scores so that a regression fails.
 . "$(dirname "$0")/lib.sh"
@@ -45,4 +49,5 @@ check_set "$FIXTURES/quality/fresh" 0.95
 check_set "$FIXTURES/quality/fresh2" 0.95
 check_set "$FIXTURES/quality/fresh3" 0.95
 check_set "$FIXTURES/quality/fresh4" 0.88
-check_set "$FIXTURES/quality/fresh5" 0.72
+check_set "$FIXTURES/quality/fresh5" 0.80
+check_set "$FIXTURES/quality/fresh6" 0.60

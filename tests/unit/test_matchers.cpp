@@ -256,6 +256,7 @@ TEST_CASE("pii: phones, cards with Luhn, e-mails; toll-free and company mailboxe
   CHECK(fires(*p, "your email tom.h@example.com"));
   CHECK_FALSE(fires(*p, "write to support@example.com"));
   CHECK_FALSE(fires(*p, "our billing team: billing@example.co.uk"));
+  CHECK_FALSE(fires(*p, "для юрлиц — b2b@vezu.ru, опт: opt@vezu.ru"));
   CHECK(fires(*p, "your address billy@example.co.uk"));
   CHECK_FALSE(fires(*p, "email guestcare@harborview.com or quality@clinic.ru"));
   CHECK(fires(*p, "her address macarena.lopez@gmail.com"));
