@@ -10,7 +10,8 @@
 #   fresh5 0.684 (the packs as they were), 0.736 after rounds 1–4 → 0.753 (only a few cues added)
 #          → 0.825 (a fifth round, 2026-12-07)
 #   fresh6 0.614 with the packs of 0edeede (rounds 1–4); the fifth round, tuned on fresh5, moved it
-#          by nothing; 0.629 after fixing the four false alarms on its clean posts
+#          by nothing; 0.629 after fixing the four false alarms on its clean posts → 0.699 after
+#          a sixth round on its competitor and customer-conflict misses
 # Most posts still missed are judgement calls or phrasings the phrase lists do not reach; the
 # floors sit a little under today's scores so that a regression fails.
 . "$(dirname "$0")/lib.sh"
@@ -50,4 +51,4 @@ check_set "$FIXTURES/quality/fresh2" 0.95
 check_set "$FIXTURES/quality/fresh3" 0.95
 check_set "$FIXTURES/quality/fresh4" 0.88
 check_set "$FIXTURES/quality/fresh5" 0.80
-check_set "$FIXTURES/quality/fresh6" 0.60
+check_set "$FIXTURES/quality/fresh6" 0.66
