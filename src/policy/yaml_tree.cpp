@@ -162,8 +162,10 @@ class YamlTreeBuilder {
                                                   // offset, not a mark
           char byte[8];
           std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(parser.problem_value & 0xFF));
+          const bool encoding = msg.find("control characters") == std::string::npos;
           issue(place_of(content, parser.problem_offset),
-                msg + " (byte " + byte + "); a policy file is UTF-8 text: save it as UTF-8");
+                msg + " (byte " + byte + ")" +
+                    (encoding ? "; a policy file is UTF-8 text: save it as UTF-8" : "; remove it"));
         } else {
           const YamlMark at = mark(parser.problem ? parser.problem_mark : parser.context_mark);
           if (char_at(content, at) == '\t' && msg.find("tab") == std::string::npos)

@@ -196,6 +196,9 @@ TEST_CASE("yaml tree: structure issues, each with its place", "[yaml]") {
   CHECK(bad.line == 2);
   CHECK(bad.column == 5);
   CHECK(bad.message.find("(byte 0xFF)") != std::string::npos);
+  const auto nul = only(std::string("a: 1\nb: \"x\0\"\n", 12));
+  CHECK(nul.line == 2);
+  CHECK(nul.message.find("(byte 0x00); remove it") != std::string::npos);
   CHECK(only("a:\n\t- 1\n").message.find("indent with spaces") != std::string::npos);
   // no document at all is an empty policy, not an error
   auto empty = parse_yaml("# nothing\n", "p.yaml");
