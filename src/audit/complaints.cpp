@@ -11,7 +11,7 @@ std::string_view complaint_cue_pack() {
 }
 
 std::unique_ptr<Policy> compile_complaint_cues(std::vector<PolicyError>& errors) {
-  std::vector<PolicySource> sources{{"<complaint cues>", std::string(complaint_cue_pack()), true}};
+  std::vector<PolicySource> sources{{"<complaint cues>", std::string(complaint_cue_pack())}};
   auto loaded = compile_policy(sources, {}, DictionaryPaths::discover());
   errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
   return loaded.errors.empty() ? std::move(loaded.policy) : nullptr;

@@ -6,7 +6,6 @@
 #include <string_view>
 #include <vector>
 
-
 #include "engine/finding.h"
 #include "engine/post.h"
 #include "match/phrase_index.h"

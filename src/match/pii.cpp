@@ -115,13 +115,13 @@ bool company_mailbox(std::string_view email) {
   const auto at = email.find('@');
   std::string local(email.substr(0, at));
   for (auto& c : local) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const std::array<std::string_view, 57> kRoles = {
+  static const auto kRoles = std::to_array<std::string_view>({
       "support", "help", "info", "press", "pr", "media", "hello", "contact", "sales", "hr", "jobs", "career",
       "careers", "office", "noreply", "no-reply", "ir", "investors", "investor", "service", "care", "team",
       "feedback", "privacy", "legal", "partners", "billing", "accounts", "orders", "order", "returns", "refunds",
       "complaints", "customerservice", "customercare", "helpdesk", "enquiries", "inquiries", "bookings",
       "booking", "reservations", "compliance", "marketing", "news", "newsroom", "webmaster", "admin", "hotline",
-      "payments", "claims", "b2b", "b2c", "corporate", "business", "wholesale", "opt", "tender"};
+      "payments", "claims", "b2b", "b2c", "corporate", "business", "wholesale", "opt", "tender"});
   for (auto r : kRoles)
     if (local == r) return true;
   // role words inside a longer mailbox name at the company's own domain: guestcare@, quality@

@@ -2,7 +2,6 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
-#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -62,7 +61,7 @@ std::vector<PolicySource> shipped_sources(std::uint8_t languages, std::vector<st
     }
     const bool cut = !examples && info != index.end() && !info->examples.empty();
     out.push_back({"<embedded>/" + std::string(f.path),
-                   cut ? without_ranges(f.content, info->examples) : std::string(f.content), true, cut});
+                   cut ? without_ranges(f.content, info->examples) : std::string(f.content), cut});
   }
   return out;
 }
@@ -139,7 +138,7 @@ void read_policy_path(const std::string& path, std::vector<PolicySource>& out, s
     }
     std::ostringstream ss;
     ss << in.rdbuf();
-    out.push_back({f.string(), ss.str(), false});
+    out.push_back({f.string(), ss.str()});
   }
 }
 
@@ -483,28 +482,21 @@ std::string PolicyError::to_string() const {
 
 namespace {
 
-// One policy file parsed, or what is wrong with it and where. The structure check is part of
-// the parse: libyaml's events are checked as the tree is built (the shipped packs too: it costs
-// a hash of a big map's keys, where yaml-cpp needed a second parse of its own).
-ParsedYaml parse_source(const PolicySource& src, const PolicyLimits& limits) {
-  return parse_yaml(src.content, src.path, limits.max_depth);
-}
-
-// A second thread parses the files in order while this one compiles the rules of those already
-// parsed (with yaml-cpp, at 6 MB/s, parsing was a third of compiling the shipped packs; libyaml
+// A second thread parses the files in order (parse_yaml: the structure check is part of the
+// parse, for the shipped packs too) while this one compiles the rules of those already parsed (with yaml-cpp, at 6 MB/s, parsing was a third of compiling the shipped packs; libyaml
 // is ~15 times faster, and the thread still takes a cold check's parse off the compile).
 class ParsePipeline {
  public:
   ParsePipeline(const std::vector<PolicySource>& sources, const PolicyLimits& limits) : results_(sources.size()) {
     for (auto& r : results_) futures_.push_back(r.get_future());
     if (sources.size() < 2) {
-      if (!sources.empty()) results_[0].set_value(parse_source(sources[0], limits));
+      if (!sources.empty()) results_[0].set_value(parse_yaml(sources[0].content, sources[0].path, limits.max_depth));
       return;
     }
     worker_ = std::thread([this, &sources, &limits] {
       for (std::size_t i = 0; i < sources.size(); ++i) {
         try {
-          results_[i].set_value(parse_source(sources[i], limits));
+          results_[i].set_value(parse_yaml(sources[i].content, sources[i].path, limits.max_depth));
         } catch (...) {  // bad_alloc: the compiling thread rethrows it
           results_[i].set_exception(std::current_exception());
         }

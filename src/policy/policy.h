@@ -17,7 +17,6 @@ namespace grabli {
 struct PolicySource {
   std::string path;
   std::string content;
-  bool embedded = false;
   // A shipped pack with its examples cut out (EmbeddedPackInfo::examples): its rules need none.
   bool without_examples = false;
 };

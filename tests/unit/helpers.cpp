@@ -5,14 +5,14 @@
 namespace grabli::test {
 
 std::unique_ptr<Policy> policy_from(const std::string& yaml) {
-  auto loaded = compile_policy({{"p.yaml", yaml, false}}, {}, DictionaryPaths::discover());
+  auto loaded = compile_policy({{"p.yaml", yaml}}, {}, DictionaryPaths::discover());
   for (const auto& e : loaded.errors) UNSCOPED_INFO(e.to_string());
   REQUIRE(loaded.errors.empty());
   return std::move(loaded.policy);
 }
 
 std::vector<PolicyError> errors_of(const std::string& yaml, const std::string& file) {
-  return compile_policy({{file, yaml, false}}, {}, DictionaryPaths::discover()).errors;
+  return compile_policy({{file, yaml}}, {}, DictionaryPaths::discover()).errors;
 }
 
 std::vector<std::string> fired(const Policy& p, const std::string& text, const std::string& role,

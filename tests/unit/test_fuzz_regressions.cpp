@@ -44,12 +44,12 @@ TEST_CASE("a key that is not a plain name is an error, not an exception (fuzz_po
   ss << in.rdbuf();
   // the whole pipeline: with yaml-cpp, the loader's top-level key loop threw TypedBadConversion on
   // this file's complex key at line 80; libyaml refuses it sooner, at a byte that is not UTF-8
-  auto loaded = compile_policy({{"p.yaml", ss.str(), false}}, {}, DictionaryPaths{});
+  auto loaded = compile_policy({{"p.yaml", ss.str()}}, {}, DictionaryPaths{});
   REQUIRE(loaded.errors.size() == 1);
   CHECK(loaded.errors.front().line == 16);
   CHECK(loaded.errors.front().message.find("save it as UTF-8") != std::string::npos);
   // the same key in valid UTF-8
-  auto complex = compile_policy({{"p.yaml", "pack: a\nrules:\n  - {id: x, ? [k]: v}\n", false}}, {}, DictionaryPaths{});
+  auto complex = compile_policy({{"p.yaml", "pack: a\nrules:\n  - {id: x, ? [k]: v}\n"}}, {}, DictionaryPaths{});
   REQUIRE(complex.errors.size() == 1);
   CHECK(complex.errors.front().line == 3);
   CHECK(complex.errors.front().message == "a key must be a plain name, not a list or a map");

@@ -268,8 +268,7 @@ rules:
     examples:
       bad: ["foozzqux"]
       good: ["fine"]
-)",
-                                               false}};
+)"}};
   // The atoms' automaton here is ~40 states of ~20 byte classes: over 1 KiB.
   PolicyLimits tiny;
   tiny.regex.per_set = 1024;

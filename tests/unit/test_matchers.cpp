@@ -344,7 +344,7 @@ TEST_CASE("applicability: roles, channels, languages, reply context") {
 
 TEST_CASE("spelling: misspellings found, company vocabulary accepted") {
   GRABLI_NEED_DICTIONARIES();
-  auto loaded = compile_policy({{"p.yaml", rule("    kind: spelling\n"), false}}, {"Грабли", "Kubernetes"},
+  auto loaded = compile_policy({{"p.yaml", rule("    kind: spelling\n")}}, {"Грабли", "Kubernetes"},
                                DictionaryPaths::discover());
   REQUIRE(loaded.errors.empty());
   CHECK(fires(*loaded.policy, "Мы испрвили ошибку."));
@@ -354,7 +354,7 @@ TEST_CASE("spelling: misspellings found, company vocabulary accepted") {
 
 TEST_CASE("spelling: a sentence's capitalised first word is judged as written, in one checker") {
   GRABLI_NEED_DICTIONARIES();
-  auto loaded = compile_policy({{"p.yaml", rule("    kind: spelling\n"), false}}, {}, DictionaryPaths::discover());
+  auto loaded = compile_policy({{"p.yaml", rule("    kind: spelling\n")}}, {}, DictionaryPaths::discover());
   REQUIRE(loaded.errors.empty());
   Checker c(*loaded.policy);
   auto words = [&](const std::string& text) {
