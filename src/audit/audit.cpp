@@ -15,11 +15,25 @@
 #include "policy/taxonomy.h"
 #include "text/lemmatizer.h"
 #include "text/shared_answers.h"
+#include "text/utf8.h"
 
 namespace grabli {
 
 namespace {
 bool is_customer_role(std::string_view role) { return role == "customer" || role == "client" || role == "context"; }
+
+Finding unknown_role_finding(const AuditItem& item) {
+  Finding f;
+  f.rule = "audit/unknown-role";
+  f.category = "input";
+  f.level = Level::info;
+  const auto& text = item.result.post.text;
+  f.end = text.empty() ? 0 : utf8::decode(text, 0).len;  // the first character: a place to point at
+  f.message = item.role_note;
+  f.suggestion = "Give the record one of the roles, or name its author under `authors:` in .grabli.yaml; "
+                 "marketing, PR, SMM, CEO, customer service and the like are read as press, executive or support.";
+  return f;
+}
 }  // namespace
 
 std::string assign_voice(InputRecord& r, const Config& config, const AuditOptions& options, bool& context) {
@@ -36,10 +50,17 @@ std::string assign_voice(InputRecord& r, const Config& config, const AuditOption
     p.role.clear();
     return {};
   }
+  if (!p.role.empty()) p.role = taxonomy::canonical_role(p.role);
   if (!p.role.empty() && !taxonomy::known(taxonomy::roles(), p.role)) {
+    // An export's own role names (editor, moderator, hr) must not cost the post its check: it is
+    // checked with every role's rules, as a draft with no role is, and the record says why.
     const auto near = taxonomy::closest(taxonomy::roles(), p.role);
-    return "unknown role '" + p.role + "'" + (near.empty() ? "" : " (did you mean '" + std::string(near) + "'?)") +
-           "; expected one of " + taxonomy::join(taxonomy::roles()) + ", or customer for a customer's message";
+    std::string note = "The record's role '" + p.role + "' is not one grabli knows" +
+                       (near.empty() ? "" : " (did you mean '" + std::string(near) + "'?)") +
+                       "; it was checked with every role's rules. Roles: " + taxonomy::join(taxonomy::roles()) +
+                       ", or customer for a customer's message.";
+    p.role.clear();
+    return note;
   }
   if (p.role.empty()) {
     auto by_author = config.authors.find(p.author);
@@ -103,8 +124,7 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
       AuditItem item;
       item.author_id = std::move(r.author_id);
       if (r.error.empty()) {
-        if (auto why = assign_voice(r, config_, options_, item.result.context); !why.empty())
-          r.error = (r.line ? "line " + std::to_string(r.line) + ": " : std::string()) + why;
+        item.role_note = assign_voice(r, config_, options_, item.result.context);
       }
       item.result.error = std::move(r.error);
       item.result.post = std::move(r.post);
@@ -171,6 +191,7 @@ AuditTotals Audit::run(PostReader& reader, AuditPrinter& printer, const std::fun
               checker->lemmatizer().wait_for_dictionaries(dictionaries_in);
             }
             r.findings = checker->check(r.post);
+            if (!item.role_note.empty()) r.findings.insert(r.findings.begin(), unknown_role_finding(item));
           } else if (cues_) {
             if (!cue_checker) cue_checker = std::make_unique<Checker>(*cues_);
             for (const auto& f : cue_checker->check(r.post)) {

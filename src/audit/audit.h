@@ -31,8 +31,9 @@ struct AuditOptions {
 
 // Whose voice a record is. Messages from outside accounts are context: not checked as the
 // company's words, used for reply context and the complaint audit. Without any own account or
-// per-author role configured, every record is the company's voice. Returns an error message
-// for a record whose role is not a known one.
+// per-author role configured, every record is the company's voice. Roles are read through
+// taxonomy::canonical_role; a role still unknown is cleared (every role's rules apply) and the
+// returned note says so, for an info finding on the record.
 std::string assign_voice(InputRecord& record, const Config& config, const AuditOptions& options, bool& context);
 
 // Runs an audit: the reader on one thread, `jobs` workers, the printer on the calling thread, in

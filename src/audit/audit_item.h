@@ -16,6 +16,7 @@ struct AuditItem {
   bool complaint = false;                  // a customer's message with complaint cues
   std::uint32_t cue_start = 0, cue_end = 0;  // the first cue, highlighted in the finding
   bool pending = false;                    // a complaint whose answer is still being looked for
+  std::string role_note;                   // the record's role was unknown (see assign_voice)
 };
 
 }  // namespace grabli

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 #include <vector>
 
 namespace grabli::taxonomy {
@@ -66,6 +67,24 @@ std::string_view canonical_channel(std::string_view c) {
   if (c == "fb") return "facebook";
   if (c == "ig" || c == "insta") return "instagram";
   return c;
+}
+
+std::string canonical_role(std::string_view r) {
+  std::string s(r);
+  for (auto& ch : s)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  static constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
+      {"pr", "press"},          {"comms", "press"},        {"communications", "press"},
+      {"marketing", "press"},   {"smm", "press"},          {"media", "press"},
+      {"ceo", "executive"},     {"cfo", "executive"},      {"coo", "executive"},
+      {"cto", "executive"},     {"founder", "executive"},  {"management", "executive"},
+      {"leadership", "executive"}, {"customer-service", "support"}, {"customer service", "support"},
+      {"customer-support", "support"}, {"customer support", "support"}, {"care", "support"},
+      {"helpdesk", "support"},  {"service", "support"},    {"staff", "employee"},
+  };
+  for (const auto& [alias, role] : kAliases)
+    if (s == alias) return std::string(role);
+  return known(roles(), s) ? s : std::string(r);
 }
 
 }  // namespace grabli::taxonomy

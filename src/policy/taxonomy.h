@@ -16,5 +16,8 @@ std::string_view closest(std::span<const std::string_view> set, std::string_view
 std::string join(std::span<const std::string_view> set);
 // Channel aliases users write (x → twitter, вк → vk).
 std::string_view canonical_channel(std::string_view c);
+// A role as exports and teams write it (marketing, PR, CEO, customer service; any case) → one of
+// roles(); anything else unchanged.
+std::string canonical_role(std::string_view r);
 
 }  // namespace grabli::taxonomy

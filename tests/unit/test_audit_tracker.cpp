@@ -141,15 +141,24 @@ TEST_CASE("voice: outside authors are context, own accounts get their roles") {
   CHECK_FALSE(context);
 }
 
-TEST_CASE("voice: role customer is context; an unknown role is an error that suggests a fix") {
+TEST_CASE("voice: role customer is context; aliases are read; an unknown role is noted and cleared") {
   Config c;
   AuditOptions o;
+  o.role = "support";
   bool context = false;
   InputRecord r;
   r.post.role = "customer";
   assign_voice(r, c, o, context);
   CHECK(context);
+  InputRecord pr;
+  pr.post.role = "PR";
+  CHECK(assign_voice(pr, c, o, context).empty());
+  CHECK_FALSE(context);
+  CHECK(pr.post.role == "press");
   InputRecord bad;
   bad.post.role = "suport";
-  CHECK(assign_voice(bad, c, o, context).find("did you mean 'support'") != std::string::npos);
+  const auto note = assign_voice(bad, c, o, context);
+  CHECK(note.find("did you mean 'support'") != std::string::npos);
+  CHECK(note.find("every role's rules") != std::string::npos);
+  CHECK(bad.post.role.empty());  // every role's rules, not the default role's
 }
