@@ -13,6 +13,26 @@ namespace po = boost::program_options;
 namespace grabli::cli {
 
 namespace {
+const char* context_name(Rule::Context c) {
+  switch (c) {
+    case Rule::Context::reply: return "reply";
+    case Rule::Context::press: return "press";
+    case Rule::Context::customer: return "customer";
+    case Rule::Context::any: break;
+  }
+  return "any";
+}
+
+const char* context_phrase(Rule::Context c) {
+  switch (c) {
+    case Rule::Context::reply: return "; only replies";
+    case Rule::Context::press: return "; only replies to journalists";
+    case Rule::Context::customer: return "; not replies to journalists";
+    case Rule::Context::any: break;
+  }
+  return "";
+}
+
 
 nlohmann::json rule_json(const Rule& r) {
   auto examples = [](const std::vector<RuleExample>& list) {
@@ -27,7 +47,7 @@ nlohmann::json rule_json(const Rule& r) {
           {"languages", r.languages},
           {"roles", r.roles},
           {"channels", r.channels},
-          {"context", r.reply_only ? "reply" : "any"},
+          {"context", context_name(r.context)},
           {"message", r.message},
           {"suggestion", r.suggestion},
           {"file", r.file},
@@ -51,9 +71,12 @@ Post example_post(const Rule& r, const RuleExample& e) {
   p.channel = !e.channel.empty() ? e.channel : r.channels.empty() ? "" : r.channels.front();
   p.lang = !e.lang.empty() ? e.lang : r.languages.size() == 1 ? r.languages.front() : "";
   p.reply_to = e.reply_to;
-  if (!p.reply_to && r.reply_only)
-    p.reply_to = r.languages.size() == 1 && r.languages.front() == "en" ? "I have a problem with my order."
-                                                                         : "У меня проблема с заказом.";
+  const bool en = r.languages.size() == 1 && r.languages.front() == "en";
+  if (!p.reply_to && r.context == Rule::Context::reply)
+    p.reply_to = en ? "I have a problem with my order." : "У меня проблема с заказом.";
+  if (!p.reply_to && r.context == Rule::Context::press)
+    p.reply_to = en ? "Journalist here: can you comment on the reports about your company?"
+                    : "Здравствуйте, я журналист: можете прокомментировать сообщения о компании?";
   return p;
 }
 
@@ -128,7 +151,8 @@ int run_rules(int argc, char** argv) {
     } else if (format == "text") {
       for (const auto& r : s->policy->rules)
         std::cout << r.full_id() << "  " << r.category << "  " << level_name(r.level) << "  " << r.kind << "  lang="
-                  << join(r.languages, "all") << "  roles=" << join(r.roles, "all") << (r.reply_only ? "  (replies)" : "")
+                  << join(r.languages, "all") << "  roles=" << join(r.roles, "all")
+                  << (r.context == Rule::Context::any ? "" : std::string("  (context ") + context_name(r.context) + ")")
                   << "\n";
       std::cout << s->policy->rules.size() << " rules\n";
     } else {
@@ -152,7 +176,7 @@ int run_rules(int argc, char** argv) {
             << r->message << "\n";
   if (!r->suggestion.empty()) std::cout << "instead: " << r->suggestion << "\n";
   std::cout << "\napplies to: languages " << join(r->languages, "all") << "; roles " << join(r->roles, "all")
-            << "; channels " << join(r->channels, "all") << (r->reply_only ? "; only replies to customers" : "") << "\n";
+            << "; channels " << join(r->channels, "all") << context_phrase(r->context) << "\n";
   std::cout << "\nbad:\n";
   for (const auto& e : r->bad) std::cout << "  - " << e.text << "\n";
   std::cout << "good:\n";

@@ -1,5 +1,7 @@
 #include "engine/checker.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 
 #include "policy/taxonomy.h"
@@ -13,6 +15,22 @@ bool listed(const std::vector<std::string>& list, std::string_view v) {
 }
 bool names_rule(std::string_view name, const Rule& r) { return name == r.full_id() || name == r.pack; }
 }  // namespace
+
+bool answers_press(std::string_view message) {
+  // Cyrillic words need their own boundaries: RE2's \b is ASCII-only (РИА is in «материал»).
+  static const RE2 re(
+      R"re((?i)(?:\b(?:journalist|reporter|correspondent|newsroom|(?:editor|producer|writer) (?:at|for|of|here))\b)re"
+      R"re(|\b(?:press|media) (?:inquiry|enquiry|request|query)\b|\bon deadline\b|\bdeadline (?:is |of )?(?:today|tonight|\d))re"
+      R"re(|\bfor (?:a|an|our|my|the) (?:story|piece|article|report|feature|segment|column|podcast|newsletter)\b)re"
+      R"re(|^\W*(?:bloomberg|reuters|bbc|the guardian|guardian|financial times|ft|wsj|wall street journal|new york times)re"
+      R"re(|nyt|techcrunch|the verge|wired|cnbc|cnn|forbes|business insider|axios|politico|associated press|ap|sky news)re"
+      R"re(|the telegraph|the times|the independent|insider|fortune)\b)re"
+      R"re(|журналист|корреспондент|репорт[её]р|редакци|редактор|пресс-запрос|запрос (?:от |из )?сми)re"
+      R"re(|для (?:статьи|материала|публикации|сюжета|репортажа|заметки|выпуска|эфира|новости))re"
+      R"re(|(?:^|[^\pL])(?:рбк|тасс|риа|интерфакс|коммерсант\pL*|ведомост\pL*|извести\pL*|фонтанк\pL*|лента\.ру|газета\.ру)re"
+      R"re(|новая газета|the bell|forbes)(?:[^\pL]|$)|^\W*«[^»]{2,40}»\s*[:.,—-]))re");
+  return RE2::PartialMatch(re2::StringPiece(message.data(), message.size()), re);
+}
 
 Checker::Checker(const Policy& policy, const RuleOverrides& overrides)
     : policy_(policy),
@@ -43,10 +61,21 @@ Checker::Checker(const Policy& policy, const RuleOverrides& overrides)
     if (!needs_hit[i] && enabled_[i]) unconditional_.push_back(static_cast<std::uint32_t>(i));
 }
 
-bool Checker::applies(std::size_t i, const Post& post, Lang lang) const {
+bool Checker::applies(std::size_t i, const Post& post, Lang lang, bool press) const {
   const Rule& r = policy_.rules[i];
   if (!enabled_[i]) return false;
-  if (r.reply_only && !post.is_reply()) return false;
+  switch (r.context) {
+    case Rule::Context::any: break;
+    case Rule::Context::reply:
+      if (!post.is_reply()) return false;
+      break;
+    case Rule::Context::press:
+      if (!press) return false;
+      break;
+    case Rule::Context::customer:
+      if (press) return false;
+      break;
+  }
   if (!(lang_mask_[i] & lang_bit(lang))) return false;
   if (!r.roles.empty() && !post.role.empty() && !listed(r.roles, post.role)) return false;
   // An unknown role gets every role's rules (a pre-publish check should rather say too much),
@@ -73,7 +102,8 @@ std::vector<Finding> Checker::check(const Post& post) {
       hit_rules_.push_back(r);
     }
   const std::string_view channel = taxonomy::canonical_channel(post.channel);
-  MatchContext ctx{post, text_, lemmatizer_, hits_, fired_, channel, post.is_reply(), spelling_suggestions_};
+  const bool press = post.reply_to && answers_press(*post.reply_to);
+  MatchContext ctx{post, text_, lemmatizer_, hits_, fired_, channel, post.is_reply(), press, spelling_suggestions_};
   // the rules to run, in rule order: those that need no hit, and those with one
   std::sort(hit_rules_.begin(), hit_rules_.end());
   auto next_always = unconditional_.begin();
@@ -82,7 +112,7 @@ std::vector<Finding> Checker::check(const Post& post) {
     const std::uint32_t i = next_hit == hit_rules_.end() || (next_always != unconditional_.end() && *next_always < *next_hit)
                                 ? *next_always++
                                 : *next_hit++;
-    if (!applies(i, post, lang)) continue;
+    if (!applies(i, post, lang, press)) continue;
     const std::size_t before = out.size();
     policy_.matchers[i]->match(ctx, policy_.rules[i], out);
     for (std::size_t k = before; k < out.size(); ++k) out[k].level = levels_[i];

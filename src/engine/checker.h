@@ -29,8 +29,9 @@ class Checker {
  public:
   explicit Checker(const Policy& policy, const RuleOverrides& overrides = {});
   std::vector<Finding> check(const Post& post);
-  // Whether rule i applies to the post (role, channel, language, reply context, enabled).
-  bool applies(std::size_t rule, const Post& post, Lang lang) const;
+  // Whether rule i applies to the post (role, channel, language, reply context, enabled);
+  // `press`: the post answers a journalist (answers_press of its reply_to).
+  bool applies(std::size_t rule, const Post& post, Lang lang, bool press) const;
   Lemmatizer& lemmatizer() { return lemmatizer_; }
   // The language the last post was checked as (its own lang, else the one its script says), and
   // whether the policy had all of that language's rules (see Policy::languages).
@@ -59,6 +60,11 @@ class Checker {
   std::vector<std::uint32_t> unconditional_; // enabled rules that need no hit, in rule order
   static constexpr std::uint32_t kNoRule = ~std::uint32_t{0};
 };
+
+// Whether a message reads as a journalist's: one who says so (journalist, reporter,
+// корреспондент, редакция), asks "for a story" / «для статьи», or opens with a media outlet's
+// name («Известия»: …, Bloomberg: …). Rules with `context: press` or `customer` depend on it.
+bool answers_press(std::string_view message);
 
 // Lines and columns (1-based, columns in code points) of byte offsets in a text.
 struct Position {

@@ -25,6 +25,7 @@ struct MatchContext {
   const std::vector<int>& patterns_fired;    // pattern ids reported by the RE2 sets, sorted
   std::string_view channel;
   bool is_reply;
+  bool answers_press = false;  // the post answers a journalist (answers_press of its reply_to)
   bool spelling_suggestions = true;
 
   bool fired(int pattern) const;

@@ -50,7 +50,8 @@ class ToneMatcher : public Matcher {
         fired.push_back(c.name + " (lowers)");
       }
     }
-    const double limit = ctx.is_reply ? reply_threshold_ : threshold_;
+    // the lower threshold is for answering a customer; a journalist's question is not a complaint
+    const double limit = ctx.is_reply && !ctx.answers_press ? reply_threshold_ : threshold_;
     if (!at || score < limit) return;
     auto f = make_finding(rule, at->first, at->second);
     std::string list;

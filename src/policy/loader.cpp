@@ -441,8 +441,10 @@ void compile_rule(Builder& b, Policy& policy, const YamlNode& node, const std::s
   r.channels = list_from(b, node["channels"], "channels", taxonomy::channels(), "channel");
   if (node["context"]) {
     const auto c = scalar(b, node["context"], "context");
-    if (c == "reply") r.reply_only = true;
-    else if (c != "any") b.fail(node["context"], "unknown context '" + c + "'; expected reply or any");
+    if (c == "reply") r.context = Rule::Context::reply;
+    else if (c == "press") r.context = Rule::Context::press;
+    else if (c == "customer") r.context = Rule::Context::customer;
+    else if (c != "any") b.fail(node["context"], "unknown context '" + c + "'; expected any, reply, press or customer");
   }
   r.message = scalar(b, node["message"], "message");
   if (node["suggestion"]) r.suggestion = scalar(b, node["suggestion"], "suggestion");

@@ -18,7 +18,10 @@ struct Rule {
   std::string pack, id, category, kind;
   Level level = Level::warning;
   std::vector<std::string> languages, roles, channels;  // empty = all
-  bool reply_only = false;                              // context: reply
+  // context: whom the post answers. reply: anyone (reply_to); press: a journalist (a reply whose
+  // reply_to reads as a media inquiry, see answers_press); customer: anyone but a journalist,
+  // including no one (a post that is not a reply).
+  enum class Context { any, reply, press, customer } context = Context::any;
   std::string message, suggestion;
   std::vector<RuleExample> bad, good;
   std::string file;  // where it is defined (1-based line/column)

@@ -315,6 +315,41 @@ TEST_CASE("tone: cues add up to the threshold; softening cues lower the score") 
   CHECK(post.text.substr(f[0].start, f[0].end - f[0].start) == "Успокойтесь");
 }
 
+TEST_CASE("context: press and customer follow whom the reply answers") {
+  CHECK(answers_press("Journalist here: is it true your CEO is leaving?"));
+  CHECK(answers_press("Hi, I'm a reporter at the Guardian. Can you respond?"));
+  CHECK(answers_press("Bloomberg: are you in talks to sell the unit?"));
+  CHECK(answers_press("«Известия»: когда вернёте деньги дольщикам?"));
+  CHECK(answers_press("Добрый день, это РБК. Подтверждаете обыски?"));
+  CHECK(answers_press("Здравствуйте, я корреспондент, пишу материал о ценах"));
+  CHECK_FALSE(answers_press("Где мой заказ? Третий раз пишу, верните деньги"));
+  CHECK_FALSE(answers_press("Прислали не тот материал для штор"));  // «риа» inside a word is no outlet
+  CHECK_FALSE(answers_press("My video editor app crashes since the update"));
+  CHECK_FALSE(answers_press("Apple: why is my order late?"));
+  auto p = policy_from(rule(R"(    kind: phrase
+    context: press
+    phrases: ['"не" "обсуждаем"']
+)") + R"(
+  - id: calm
+    category: customer-conflict
+    level: warning
+    kind: tone
+    context: customer
+    threshold: 3
+    reply_threshold: 2
+    message: m
+    cues:
+      - {name: calm, weight: 2, phrases: ["успокойтесь"]}
+    examples: {bad: [{text: "Успокойтесь.", reply_to: "Где заказ?"}], good: ["Спасибо."]}
+)");
+  const std::string press = "«Ведомости»: правда ли, что завод закрыт?";
+  CHECK(fired(*p, "Эту тему мы не обсуждаем.", "", "", press).size() == 1);
+  CHECK(fired(*p, "Эту тему мы не обсуждаем.", "", "", std::string("Где мой заказ?")).empty());
+  CHECK(fired(*p, "Эту тему мы не обсуждаем.").empty());
+  CHECK(fired(*p, "Успокойтесь.", "", "", std::string("Где мой заказ?")).size() == 1);
+  CHECK(fired(*p, "Успокойтесь.", "", "", press).empty());  // a journalist is not a customer
+}
+
 TEST_CASE("tone: a cue's pattern reads the original text with on: original") {
   // on the normalised (lower-case) text a capital never occurs: such a cue could never fire
   auto p = policy_from(rule(R"(    kind: tone
