@@ -13,6 +13,7 @@ struct Cue {
   double weight = 1;
   PhraseRange phrases{0, 0};
   std::vector<int> patterns;
+  bool reply_only = false;  // context: reply — counts only when the post answers a customer
 };
 
 class ToneMatcher : public Matcher {
@@ -32,7 +33,9 @@ class ToneMatcher : public Matcher {
     std::optional<std::pair<std::uint32_t, std::uint32_t>> at;
     // one search for a hit of any cue's phrases: a post with none skips a search per cue
     const bool any_phrase = any_hit(ctx, all_phrases_);
+    const bool to_customer = ctx.is_reply && !ctx.answers_press;
     for (const auto& c : cues_) {
+      if (c.reply_only && !to_customer) continue;
       std::optional<std::pair<std::uint32_t, std::uint32_t>> span;
       if (any_phrase)
         if (const auto first = first_phrase_span(ctx, c.phrases)) span = bytes_of(ctx, *first);
@@ -51,7 +54,7 @@ class ToneMatcher : public Matcher {
       }
     }
     // the lower threshold is for answering a customer; a journalist's question is not a complaint
-    const double limit = ctx.is_reply && !ctx.answers_press ? reply_threshold_ : threshold_;
+    const double limit = to_customer ? reply_threshold_ : threshold_;
     if (!at || score < limit) return;
     auto f = make_finding(rule, at->first, at->second);
     std::string list;
@@ -99,8 +102,9 @@ const KindRegistrar reg(
          if (!c.IsMap()) b.fail(c, "each cue is a map {name, weight, phrases | pattern}");
          for (const auto& kv : c) {
            const auto k = kv.first.as<std::string>();
-           if (k != "name" && k != "weight" && k != "phrases" && k != "pattern" && k != "patterns" && k != "on")
-             b.fail(kv.first, "unknown cue key '" + k + "'; expected name, weight, phrases, pattern, on");
+           if (k != "name" && k != "weight" && k != "phrases" && k != "pattern" && k != "patterns" && k != "on" &&
+               k != "context")
+             b.fail(kv.first, "unknown cue key '" + k + "'; expected name, weight, phrases, pattern, on, context");
          }
          Cue q;
          if (!c["name"] || !c["name"].IsScalar()) b.fail(c, "a cue needs a name (shown to the author)");
@@ -112,6 +116,11 @@ const KindRegistrar reg(
            for (const auto& re : read_strings(b, c, key, false)) q.patterns.push_back(b.add_pattern(c[key], re, original));
          if (q.phrases.first == q.phrases.second && q.patterns.empty()) b.fail(c, "a cue needs phrases or a pattern");
          if (c["on"] && q.patterns.empty()) b.fail(c["on"], "'on' says which text a cue's pattern reads; this cue has none");
+         if (const auto ctx = c["context"]) {
+           const auto v = ctx.IsScalar() ? ctx.Scalar() : std::string();
+           if (v == "reply") q.reply_only = true;
+           else if (v != "any") b.fail(ctx, "a cue's context is reply (counts only when the post answers a customer) or any");
+         }
          out.push_back(std::move(q));
        }
        return std::make_unique<ToneMatcher>(b.patterns(), std::move(out), threshold, reply);

@@ -350,6 +350,21 @@ TEST_CASE("context: press and customer follow whom the reply answers") {
   CHECK(fired(*p, "Успокойтесь.", "", "", press).empty());  // a journalist is not a customer
 }
 
+TEST_CASE("tone: a cue with context: reply counts only when the post answers a customer") {
+  auto p = policy_from(rule(R"(    kind: tone
+    threshold: 3
+    reply_threshold: 2
+    cues:
+      - {name: swear, weight: 1, context: reply, phrases: ["блин"]}
+      - {name: wait, weight: 1, phrases: ['"ждите"']}
+)"));
+  CHECK(fires(*p, "Блин. Ждите.", "", "", std::string("Где заказ?")));
+  CHECK_FALSE(fires(*p, "Блин. Ждите."));  // 1 without the reply, under 3 anyway
+  CHECK_FALSE(fires(*p, "Блин. Ждите.", "", "", std::string("«Ведомости»: где заказы?")));  // a journalist
+  CHECK(errors_of(rule("    kind: tone\n    threshold: 1\n    cues:\n      - {name: a, context: press, phrases: [x]}\n"))
+            .size() == 1);
+}
+
 TEST_CASE("tone: a cue's pattern reads the original text with on: original") {
   // on the normalised (lower-case) text a capital never occurs: such a cue could never fire
   auto p = policy_from(rule(R"(    kind: tone
