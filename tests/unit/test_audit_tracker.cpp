@@ -141,7 +141,7 @@ TEST_CASE("voice: outside authors are context, own accounts get their roles") {
   CHECK_FALSE(context);
 }
 
-TEST_CASE("voice: role customer is context; aliases are read; an unknown role is noted and cleared") {
+TEST_CASE("voice: role customer is context, aliases are read, an unknown role is noted and cleared") {
   Config c;
   AuditOptions o;
   o.role = "support";

@@ -32,7 +32,7 @@ TEST_CASE("the post's text starts after the front matter, at the file's line", "
   CHECK(s.end_column == 6);
 }
 
-TEST_CASE("front matter overrides path rules; the command line overrides both", "[draft]") {
+TEST_CASE("front matter overrides path rules, the command line overrides both", "[draft]") {
   Config c;
   c.dir = "/repo";
   c.paths.push_back({"drafts/ceo/**", "executive", "twitter", ""});
@@ -68,7 +68,7 @@ TEST_CASE("channel aliases in front matter are canonical", "[draft]") {
   CHECK(make_draft("x.md", "---\nchannel: x\n---\nHi", Config{}, DraftMeta{}).channel == "twitter");
 }
 
-TEST_CASE("masked text keeps the file's columns; the original is kept for printers", "[draft]") {
+TEST_CASE("masked text keeps the file's columns, the original is kept for printers", "[draft]") {
   const auto p = make_draft("x.md", "См. https://пример.рф/x — вы сами\n", Config{}, DraftMeta{});
   CHECK(p.text.size() == p.original.size());
   CHECK(p.text.find("пример") == std::string::npos);

@@ -107,7 +107,7 @@ TEST_CASE("the hook script runs grabli hook run and fails closed", "[hook]") {
   CHECK_FALSE(git::is_grabli_hook("#!/bin/sh\nmake lint\n"));
 }
 
-TEST_CASE("install writes an executable pre-commit hook; install again updates it", "[hook]") {
+TEST_CASE("install writes an executable pre-commit hook, install again updates it", "[hook]") {
   TempDir t;
   auto o = git::install_hook(t.path.string(), {"/usr/bin/grabli", false});
   CHECK(o.ok);
@@ -128,7 +128,7 @@ TEST_CASE("install refuses to overwrite a foreign hook", "[hook]") {
   CHECK(slurp(t.path / "pre-commit") == "#!/bin/sh\nmake lint\n");
 }
 
-TEST_CASE("install --chain keeps the foreign hook; uninstall puts it back", "[hook]") {
+TEST_CASE("install --chain keeps the foreign hook, uninstall puts it back", "[hook]") {
   TempDir t;
   spit(t.path / "pre-commit", "#!/bin/sh\nmake lint\n");
   auto o = git::install_hook(t.path.string(), {"/usr/bin/grabli", true});

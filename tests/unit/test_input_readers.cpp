@@ -53,7 +53,7 @@ TEST_CASE("jsonl: a broken line becomes an error record naming the line, and rea
   CHECK(r.records[2].post.text == "fine");
 }
 
-TEST_CASE("jsonl: numeric ids become strings; records without id are named by line") {
+TEST_CASE("jsonl: numeric ids become strings, records without id are named by line") {
   auto r = read_all(InputFormat::jsonl, "{\"id\": 42, \"text\": \"x\"}\n\n{\"text\": \"y\"}\n");
   REQUIRE(r.records.size() == 2);
   CHECK(r.records[0].post.id == "42");

@@ -308,7 +308,7 @@ TEST_CASE("policy: the shipped packs have no duplicate keys, aliases or deep nes
   }
 }
 
-TEST_CASE("pattern bank: \\pL on the normalised text becomes explicit letter ranges") {
+TEST_CASE("pattern bank: the letter class on the normalised text becomes explicit letter ranges") {
   CHECK(narrow_letter_classes("ху\\pL*") == "ху[a-z\u00DF-\u024F\u0370-\u03FF\u0400-\u052F]*");
   CHECK(narrow_letter_classes("[\\pL\\-]+") == "[a-z\u00DF-\u024F\u0370-\u03FF\u0400-\u052F\\-]+");
   CHECK(narrow_letter_classes("a\\\\pL") == "a\\\\pL");  // an escaped backslash, then "pL"
