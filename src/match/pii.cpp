@@ -25,7 +25,7 @@ struct Detector {
 };
 
 // Digits around a match must not continue it: RE2 has no lookbehind, so the matcher checks.
-const std::array<Detector, 9> kDetectors = {{
+const std::array<Detector, 10> kDetectors = {{
     {Pii::card, "card", "card number", R"((?:\d[ \-]?){12,18}\d)", 13},
     {Pii::snils, "snils", "СНИЛС", R"(\d{3}[\- ]\d{3}[\- ]\d{3}[\- ]\d{2})", 11},
     {Pii::passport, "passport", "passport number", R"(\d{2} ?\d{2} ?№? ?\d{6})", 10},
@@ -34,6 +34,8 @@ const std::array<Detector, 9> kDetectors = {{
      R"((?:\+7|8)[ \-\xA0]*\(?\d{3}\)?[ \-\xA0]*\d{3}[ \-\xA0]*\d{2}[ \-\xA0]*\d{2})", 11},
     {Pii::phone, "phone", "phone number", R"((?:\+1[ \-.]*)?\(?\d{3}\)?[ \-.]\d{3}[ \-.]\d{4})", 10},
     {Pii::phone, "phone", "phone number", R"(\+(?:[2-69]\d{0,2})[ \-]?(?:\d[ \-]?){7,11}\d)", 9},
+    // the UK's national format, 11 digits: mobiles 07…, geographic 01… and 02… (not 03, 08)
+    {Pii::phone, "phone", "phone number", R"(0[127](?:[ \-]?\d){9})", 11},
     {Pii::email, "email", "e-mail address", R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})", 0},
     {Pii::address, "address", "street address",
      R"((?i)(?:\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Court|Ct\.?|Place|Pl\.?|Way)\b)|(?:(?:ул\.|улиц[аеы]|пр-т|проспект[аеу]?|пер\.|переул[оке]+|бульвар[ау]?|шоссе|наб\.)\s*[\p{Lu}\d][\pL\d\-]*(?:\s+[\p{Lu}][\pL\-]*)?,?\s*(?:д\.|дом)\s*\d+[\pL]?(?:,?\s*(?:кв\.|квартира)\s*\d+)?))", 1},
@@ -121,7 +123,9 @@ bool company_mailbox(std::string_view email) {
       "feedback", "privacy", "legal", "partners", "billing", "accounts", "orders", "order", "returns", "refunds",
       "complaints", "customerservice", "customercare", "helpdesk", "enquiries", "inquiries", "bookings",
       "booking", "reservations", "compliance", "marketing", "news", "newsroom", "webmaster", "admin", "hotline",
-      "payments", "claims", "b2b", "b2c", "corporate", "business", "wholesale", "opt", "tender"});
+      "payments", "claims", "b2b", "b2c", "corporate", "business", "wholesale", "opt", "tender",
+      // where customers report fraud: "forward it to phishing@…"
+      "phishing", "abuse", "security", "fraud", "antifraud", "spam", "report", "scam"});
   for (auto r : kRoles)
     if (local == r) return true;
   // role words inside a longer mailbox name at the company's own domain: guestcare@, quality@
@@ -205,7 +209,10 @@ class PiiMatcher : public Matcher {
                                    " our number", " our phone", "call centre", "call center", "горячая линия",
                                    "горячей линии", "наш телефон", "наш номер", "нашему телефону", "колл-центр",
                                    "нашей поддержки", "наша поддержка", "справочная", "диспетчерск", " reach our",
-                                   " call our", " our team", " our claims", " our office", " our desk"});
+                                   " call our", " our team", " our claims", " our office", " our desk", "reception",
+                                   "front desk", "switchboard", "call us", "ring us", "phone us", "text us",
+                                   " звоните нам", "ресепшн", "приёмная", "приемная",
+                                   "регистратура"});
             break;
           case Pii::email: ok = !company_mailbox(match); break;
           case Pii::address: break;

@@ -245,7 +245,7 @@ TEST_CASE("limit: links and mentions start a word") {
   CHECK_FALSE(fires(*mentions, "@anna, mail me at anna@example.com"));
 }
 
-TEST_CASE("pii: phones, cards with Luhn, e-mails; toll-free and company mailboxes allowed") {
+TEST_CASE("pii: phones, cards with Luhn, e-mails, toll-free and company mailboxes allowed") {
   auto p = policy_from(rule("    kind: pii\n    detect: [phone, email, card, snils, inn, passport]\n"));
   CHECK(fires(*p, "ваш номер +7 (903) 555-12-34"));
   CHECK(fires(*p, "call 415-555-0199"));
@@ -257,6 +257,7 @@ TEST_CASE("pii: phones, cards with Luhn, e-mails; toll-free and company mailboxe
   CHECK_FALSE(fires(*p, "write to support@example.com"));
   CHECK_FALSE(fires(*p, "our billing team: billing@example.co.uk"));
   CHECK_FALSE(fires(*p, "для юрлиц — b2b@vezu.ru, опт: opt@vezu.ru"));
+  CHECK_FALSE(fires(*p, "forward it to phishing@harbormart.com and delete it"));  // where fraud is reported
   CHECK(fires(*p, "your address billy@example.co.uk"));
   CHECK_FALSE(fires(*p, "email guestcare@harborview.com or quality@clinic.ru"));
   CHECK(fires(*p, "her address macarena.lopez@gmail.com"));
@@ -266,6 +267,7 @@ TEST_CASE("pii: phones, cards with Luhn, e-mails; toll-free and company mailboxe
   CHECK(fires(*p, "her mobile 07700 900123"));
   CHECK(fires(*p, "ring him on 020 7946 0018"));
   CHECK_FALSE(fires(*p, "Need help? Our support line is +44 20 7946 0000, we're here 24/7."));
+  CHECK_FALSE(fires(*p, "Call reception on 020 7946 0000 to book."));
   CHECK_FALSE(fires(*p, "Горячая линия банка: +7 495 123-45-67, звоните круглосуточно."));
   CHECK(fires(*p, "Клиент оставил номер +7 903 555-12-34, перезвоним ему."));
   CHECK(fires(*p, "СНИЛС 112-233-445 95"));
@@ -293,7 +295,7 @@ TEST_CASE("pii: allow list for the company's own numbers") {
   CHECK(fires(*p, "ваш: +7 495 123-45-68"));
 }
 
-TEST_CASE("tone: cues add up to the threshold; softening cues lower the score") {
+TEST_CASE("tone: cues add up to the threshold, softening cues lower the score") {
   auto p = policy_from(rule(R"(    kind: tone
     threshold: 3
     reply_threshold: 2
