@@ -1,6 +1,6 @@
 # Quality regression on labelled posts written apart from the rules' examples (Russian and
 # English, replies and not): every clean post stays clean, and macro-F1 stays at or above each
-# set's floor. quality/: 32 posts. quality/fresh*/: 140, 160, 150, 150, 140 and 150 posts that
+# set's floor. quality/: 32 posts. quality/fresh*/: 140, 160, 150, 150, 140, 150 and 150 posts that
 # helpers wrote blind to the rules on 2026-12-06 and -07; each was scored before the rules were
 # tuned on it:
 #   fresh  0.766 (the packs as they were) → 0.982 after tuning on it
@@ -11,7 +11,12 @@
 #          → 0.825 (a fifth round, 2026-12-07) → 0.837 (English scam and "later" exceptions)
 #   fresh6 0.614 with the packs of 0edeede (rounds 1–4); the fifth round, tuned on fresh5, moved it
 #          by nothing; 0.629 after fixing the four false alarms on its clean posts → 0.699 after
-#          a sixth round on its competitor and customer-conflict misses
+#          a sixth round on its competitor and customer-conflict misses → 0.798 (2026-12-07, a round
+#          on sensitive-topic, insider-info and banned-org tuned on fresh5/6; press context)
+#   fresh5 → 0.909 in the same round
+#   fresh7 0.586 with the packs of b198a31 (33 of its posts have role "marketing", then an error
+#          record each); 0.590 after the round above, blind to it; 0.720 once unknown roles are
+#          checked → 0.866 after a round on it. A blind fresh8 went 0.670 → 0.717 over the session
 # Most posts still missed are judgement calls or phrasings the phrase lists do not reach; the
 # floors sit a little under today's scores so that a regression fails.
 . "$(dirname "$0")/lib.sh"
@@ -50,5 +55,6 @@ check_set "$FIXTURES/quality/fresh" 0.95
 check_set "$FIXTURES/quality/fresh2" 0.95
 check_set "$FIXTURES/quality/fresh3" 0.95
 check_set "$FIXTURES/quality/fresh4" 0.88
-check_set "$FIXTURES/quality/fresh5" 0.80
-check_set "$FIXTURES/quality/fresh6" 0.66
+check_set "$FIXTURES/quality/fresh5" 0.88
+check_set "$FIXTURES/quality/fresh6" 0.76
+check_set "$FIXTURES/quality/fresh7" 0.83
