@@ -212,7 +212,8 @@ class PiiMatcher : public Matcher {
                                    " call our", " our team", " our claims", " our office", " our desk", "reception",
                                    "front desk", "switchboard", "call us", "ring us", "phone us", "text us",
                                    " звоните нам", "ресепшн", "приёмная", "приемная",
-                                   "регистратура"});
+                                   "регистратура", "пресс-служб", "press office", "press team", "media enquiries",
+                                   "media line", "на связи"});
             break;
           case Pii::email: ok = !company_mailbox(match); break;
           case Pii::address: break;

@@ -268,6 +268,7 @@ TEST_CASE("pii: phones, cards with Luhn, e-mails, toll-free and company mailboxe
   CHECK(fires(*p, "ring him on 020 7946 0018"));
   CHECK_FALSE(fires(*p, "Need help? Our support line is +44 20 7946 0000, we're here 24/7."));
   CHECK_FALSE(fires(*p, "Call reception on 020 7946 0000 to book."));
+  CHECK_FALSE(fires(*p, "Пресс-служба на связи: +7 812 300-40-50."));
   CHECK_FALSE(fires(*p, "Горячая линия банка: +7 495 123-45-67, звоните круглосуточно."));
   CHECK(fires(*p, "Клиент оставил номер +7 903 555-12-34, перезвоним ему."));
   CHECK(fires(*p, "СНИЛС 112-233-445 95"));
