@@ -1,6 +1,6 @@
 # Quality regression on labelled posts written apart from the rules' examples (Russian and
 # English, replies and not): every clean post stays clean, and macro-F1 stays at or above each
-# set's floor. quality/: 32 posts. quality/fresh*/: 140, 160, 150, 150, 140, 150 and 150 posts that
+# set's floor. quality/: 32 posts. quality/fresh*/: 140, 160, 150, 150, 140, 150, 150 and 150 posts that
 # helpers wrote blind to the rules on 2026-12-06 and -07; each was scored before the rules were
 # tuned on it:
 #   fresh  0.766 (the packs as they were) → 0.982 after tuning on it
@@ -16,7 +16,9 @@
 #   fresh5 → 0.909 in the same round
 #   fresh7 0.586 with the packs of b198a31 (33 of its posts have role "marketing", then an error
 #          record each); 0.590 after the round above, blind to it; 0.720 once unknown roles are
-#          checked → 0.866 after a round on it. A blind fresh8 went 0.670 → 0.717 over the session
+#          checked → 0.866 after a round on it → 0.885
+#   fresh8 0.670 with the packs of b198a31; 0.717 after the round on fresh5–7, still blind to it
+#          → 0.801 after a round on it
 # Most posts still missed are judgement calls or phrasings the phrase lists do not reach; the
 # floors sit a little under today's scores so that a regression fails.
 . "$(dirname "$0")/lib.sh"
@@ -57,4 +59,5 @@ check_set "$FIXTURES/quality/fresh3" 0.95
 check_set "$FIXTURES/quality/fresh4" 0.88
 check_set "$FIXTURES/quality/fresh5" 0.88
 check_set "$FIXTURES/quality/fresh6" 0.76
-check_set "$FIXTURES/quality/fresh7" 0.83
+check_set "$FIXTURES/quality/fresh7" 0.85
+check_set "$FIXTURES/quality/fresh8" 0.77
