@@ -329,6 +329,22 @@ TEST_CASE("context: press and customer follow whom the reply answers") {
   CHECK_FALSE(answers_press("Прислали не тот материал для штор"));  // «риа» inside a word is no outlet
   CHECK_FALSE(answers_press("My video editor app crashes since the update"));
   CHECK_FALSE(answers_press("Apple: why is my order late?"));
+  // a customer's words that look like a newsroom's must stay a customer's
+  CHECK_FALSE(answers_press("Заказал «Пиццу Маргарита», а привезли холодную"));
+  CHECK_FALSE(answers_press("Ваш магазин на Фонтанке опять закрыт"));
+  CHECK_FALSE(answers_press("Получил известие о доставке, а посылки нет"));
+  CHECK_FALSE(answers_press("Wired the money twice and still no refund"));
+  CHECK_FALSE(answers_press("The times I've called you, nobody answers"));
+  CHECK_FALSE(answers_press("The deadline is today for my visa, where is my passport?"));
+  CHECK_FALSE(answers_press("Редактор фото в приложении не сохраняет"));
+  CHECK(answers_press("Reuters here — can you confirm the outage?"));
+  CHECK(answers_press("The Bell: подтверждаете ли вы утечку?"));
+  CHECK(answers_press("Hi, Sarah from the Guardian — can you confirm the recall?"));
+  CHECK(answers_press("I'm writing a piece on your delayed IPO, could we get a quote?"));
+  CHECK(answers_press("Здравствуйте, это «Деловой Петербург». Правда ли, что склад закрыт?"));
+  CHECK_FALSE(answers_press("Это «Маргарита», а я заказывал «Пепперони»!"));
+  CHECK(answers_press("Журналист «Фонтанки»: как прокомментируете?"));
+  CHECK(answers_press("Это «Ведомости». Что произошло с сетью?"));
   auto p = policy_from(rule(R"(    kind: phrase
     context: press
     phrases: ['"не" "обсуждаем"']
