@@ -62,8 +62,9 @@ class Checker {
 };
 
 // Whether a message reads as a journalist's: one who says so (journalist, reporter,
-// корреспондент, редакция), asks "for a story" / «для статьи», or opens with a media outlet's
-// name («Известия»: …, Bloomberg: …). Rules with `context: press` or `customer` depend on it.
+// корреспондент, редакция), is "writing a piece" / asks «для статьи», or names an outlet where
+// only the press would (the opening «Известия»: …, "from the Guardian", "FT here"). Rules with
+// `context: press` or `customer` depend on it.
 bool answers_press(std::string_view message);
 
 // Lines and columns (1-based, columns in code points) of byte offsets in a text.
