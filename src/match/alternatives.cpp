@@ -116,14 +116,27 @@ class Expander {
   // each piece has text of its own to be found by. `(?:^|[^\pL])` or `(?:[A-Z][a-z]+|Corp)`
   // would multiply the pieces without an atom, and a piece whose atoms are common (`at `,
   // `inc`) runs on its own on most posts.
+  // A class of a few characters named one by one (`[её]`, `[*а]`) counts as literal: RE2's
+  // prefilter makes an atom of each.
   static bool all_led_by_literals(const std::vector<std::string>& alts) {
     for (const auto& a : alts) {
       if (a.empty()) continue;
       const auto c = static_cast<unsigned char>(a[0]);
+      if (c == '[' && small_literal_class(a)) continue;
       if (c == '[' || c == '(' || c == '^' || c == '$' || c == '.') return false;
       if (c == '\\' && (a.size() < 2 || std::isalnum(static_cast<unsigned char>(a[1])))) return false;  // \pL, \d, \b…
     }
     return true;
+  }
+
+  static bool small_literal_class(std::string_view a) {
+    const auto close = a.find(']', 1);
+    if (close == std::string_view::npos || close < 2) return false;
+    const std::string_view members = a.substr(1, close - 1);
+    if (members.find_first_of("^-\\[") != std::string_view::npos) return false;
+    std::size_t characters = 0;
+    for (unsigned char m : members) characters += (m & 0xC0) != 0x80;
+    return characters <= 4;
   }
 
   bool skip_escape() {

@@ -260,11 +260,19 @@ struct PatternBank::Form {
 
   bool compiled = false;
 
-  // Spells out the atom-less patterns that are not gated by a byte; returns the ones spelled out.
+  // A gate on bytes nearly every post holds ('.' or '*' for «х*й|е.ать»): the pattern ran on
+  // most posts. Such a pattern is better spelled out when each piece has an atom or a rare byte.
+  bool weakly_gated(int i) const {
+    const auto& need = required[static_cast<std::size_t>(i)];
+    return need && common_bytes(*need);
+  }
+
+  // Spells out the atom-less patterns that are not gated by a byte, or only by common ones;
+  // returns the ones spelled out.
   std::vector<char> spell_out(const std::vector<int>& always, std::vector<std::string>& piece_literals) {
     std::vector<char> split(ids.size(), 0);
     for (int i : always) {
-      if (required[static_cast<std::size_t>(i)]) continue;
+      if (required[static_cast<std::size_t>(i)] && !weakly_gated(i)) continue;
       const auto alts = alternatives(filter.GetRE2(i).pattern());
       if (!alts) continue;
       const std::size_t first = pieces.size();
@@ -286,12 +294,18 @@ struct PatternBank::Form {
     std::vector<int> piece_always;
     piece_filter.AllPotentials({}, &piece_always);
     for (int k : piece_always) pieces[static_cast<std::size_t>(k)].filtered = false;
-    // a pattern none of whose pieces has an atom or a byte gains nothing from being spelled out
+    // a pattern none of whose pieces has an atom or a byte gains nothing from being spelled out;
+    // a weakly gated one gains only when every piece has an atom or a rare byte
     for (int i : always) {
       if (!split[static_cast<std::size_t>(i)]) continue;
-      bool gains = false;
-      for (const auto& pc : pieces)
-        if (pc.parent == i && (pc.filtered || pc.required)) gains = true;
+      const bool weak = weakly_gated(i);
+      bool gains = weak;
+      for (const auto& pc : pieces) {
+        if (pc.parent != i) continue;
+        const bool narrowed = pc.filtered || (pc.required && !common_bytes(*pc.required));
+        if (weak && !narrowed) gains = false;
+        if (!weak && (pc.filtered || pc.required)) gains = true;
+      }
       if (gains) continue;
       split[static_cast<std::size_t>(i)] = 0;
       for (auto& pc : pieces)
@@ -340,8 +354,9 @@ struct PatternBank::Form {
     };
     for (int i : always) {
       is_unfiltered[static_cast<std::size_t>(i)] = 1;
+      if (split[static_cast<std::size_t>(i)]) continue;  // its pieces run for it
       if (required[static_cast<std::size_t>(i)]) gated.push_back(i);
-      else if (!split[static_cast<std::size_t>(i)] && !run_always(filter.GetRE2(i).pattern(), i)) return false;
+      else if (!run_always(filter.GetRE2(i).pattern(), i)) return false;
     }
     for (std::size_t k = 0; k < pieces.size(); ++k) {
       const Piece& pc = pieces[k];

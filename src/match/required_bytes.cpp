@@ -65,14 +65,18 @@ class Reader {
   bool at_end() const { return i_ >= re_.size(); }
 
  private:
-  // sequence := (item quantifier?)*  — requires what its most selective mandatory item requires
+  // sequence := (item quantifier?)*  — requires what its most selective mandatory item requires:
+  // the rarest, not the smallest («-\d+%» needs '%', which one post in 350 holds, not '-')
   std::optional<ByteSet> sequence() {
     std::optional<ByteSet> best;
+    int best_weight = 0;
     while (ok && i_ < re_.size() && re_[i_] != '|' && re_[i_] != ')') {
       auto r = item();
       if (!ok) return std::nullopt;
       const bool mandatory = quantifier();
-      if (mandatory && r && (!best || r->count() < best->count())) best = r;
+      if (!mandatory || !r) continue;
+      const int w = byte_weight(*r);
+      if (!best || w < best_weight || (w == best_weight && r->count() < best->count())) best = r, best_weight = w;
     }
     return best;
   }
@@ -235,6 +239,21 @@ class Reader {
 };
 
 }  // namespace
+
+int byte_weight(const ByteSet& bytes) {
+  int w = 0;
+  for (std::size_t b = 0; b < bytes.size(); ++b) {
+    if (!bytes[b]) continue;
+    // a byte past ASCII is the last of a Cyrillic letter too: 80–8F and B0–BF end а–я, the
+    // letters of every Russian post; 90–AF end А–Я and rarer letters (and «, №)
+    const bool lower_cyrillic = (b >= 0x80 && b <= 0x8F) || (b >= 0xB0 && b <= 0xBF) || b >= 0xC0;
+    if (lower_cyrillic || (b != 0 && b < 0x80 && std::strchr(".-,\n\t '\":", static_cast<int>(b)))) w += kCommonByte;
+    else if (b >= 0x80) w += 30;
+    else if (b >= '0' && b <= '9') w += 30;
+    else w += 1;
+  }
+  return w;
+}
 
 std::optional<ByteSet> required_bytes(std::string_view re) {
   Reader r(re);

@@ -97,6 +97,9 @@ TEST_CASE("required bytes: mandatory punctuation and digits, in every alternativ
   CHECK(req(R"(x\*{1,3}y)") == "*");
   CHECK(req(R"((?:a#|b%))") == "#%");
   CHECK(req(R"([0-9]+%)") == "%");                                    // the most selective one
+  CHECK(req(R"((?:^|\s)-\d+\s?%)") == "%");                             // the rarest: '-' is in most posts
+  CHECK(req(R"(\d+\.\d)") == "0123456789");                              // digits before a dot
+  CHECK(req(R"(х\*+й|е\.ать)") == "*.");
   CHECK(req(R"([a-z]+)") == "-");
   CHECK(req(R"((?i)abc)") == "-");
   CHECK(req(R"((unclosed)") == "-");
@@ -330,6 +333,11 @@ TEST_CASE("alternatives: a regex spelled out as the alternatives that match wher
         V{R"((?:^|[^\pL])ad(?:[^\pL]|$))", R"((?:^|[^\pL])ads(?:[^\pL]|$))", "x"});
   CHECK(alternatives(R"(at (?:[A-Z][a-z]+|Corp)|x)") == V{R"(at (?:[A-Z][a-z]+|Corp))", "x"});
   CHECK(alternatives(R"(y(?:\pL|\*)|x)") == V{R"(y(?:\pL|\*))", "x"});
+  // a class of a few characters named one by one counts as a literal; a range or more do not
+  CHECK(alternatives(R"((?:х\*+й|[её]\.ать))") == V{R"(х\*+й)", R"([её]\.ать)"});
+  CHECK_FALSE(alternatives(R"((?:[a-z]x|y)z)"));  // one alternative: the group stays whole
+  CHECK(alternatives(R"((?:[abcde]x|y)z|w)") == V{R"((?:[abcde]x|y)z)", "w"});
+  CHECK(alternatives(R"((?:[^e]x|y)z|w)") == V{R"((?:[^e]x|y)z)", "w"});
   CHECK(alternatives(R"([|(]x|\||\p{L}|\x{41}|я)") == V{"[|(]x", R"(\|)", R"(\p{L})", R"(\x{41})", "я"});
   CHECK_FALSE(alternatives("abc"));            // one alternative: nothing to spell out
   CHECK(alternatives("(?:a|b)") == V{"a", "b"});
@@ -361,4 +369,30 @@ TEST_CASE("pattern bank: atom-less patterns spelled out fire exactly where their
   std::string err;
   REQUIRE(b.bank.compile(err));
   b.check_agrees_with_re2(texts, ids);
+}
+
+TEST_CASE("pattern bank: a pattern gated only by common bytes is spelled out and fires where its RE2 matches",
+          "[match][patterns]") {
+  // «х*й» needs a '*' and «е.ать» a '.', so the whole pattern was gated by {*, .} and ran on
+  // nearly every post (a dot is in nine of ten); its pieces have atoms («е.ать») or a rare byte
+  // ('*'). The discount needs '%' in both alternatives, not the '-' of the second.
+  Bank b;
+  const std::vector<std::string> patterns = {
+      R"((?:^|[^\pL])(?:х\*+[йеяю]|х\.й|п\*+зд|пи\*+[дц]|бл\*+[дт]|[её]\.(?:ать|ите|ут|ет|ал)|п\.зд))",
+      R"((?i:скидк\pL*)\s+(?:в\s+|до\s+)?-?\d+\s?%|(?:^|\s)-\d+\s?%)",
+      R"((?:^|[^\pL])(?:a\*+b|c\.d)|e,f)",  // a piece gated by ',' only: not spelled out
+  };
+  std::vector<int> ids;
+  for (const auto& p : patterns) ids.push_back(b.add(p));
+  const std::vector<std::string> texts = {
+      "ну х*й с ним", "х**ю", "х.й", "е.ать, ну и дела", "ё.ут", "иди на п.зд", "пи**ц", "бл*ть", "Уже. Ать!",
+      "скидка 20%", "скидки до -30 %", "цены -15%", "цены -15", "рост на 15%", "a*b", "c.d", "e,f", "e, f",
+      "обычный пост. Без ничего, совсем.", "",
+  };
+  std::string err;
+  REQUIRE(b.bank.compile(err));
+  b.check_agrees_with_re2(texts, ids);
+  CHECK(b.scan("ну х*й с ним") == std::vector<int>{ids[0]});
+  CHECK(b.scan("цены -15%") == std::vector<int>{ids[1]});
+  CHECK(b.scan("обычный пост. Без ничего, совсем.").empty());
 }
