@@ -124,6 +124,7 @@ int run_audit(int argc, char** argv) {
     std::cerr << "grabli audit: --sla '" << sla << "' is not a duration; write e.g. 24h, 90m, 2d or 1h30m\n";
     return kExitError;
   }
+  if (!role.empty()) role = taxonomy::canonical_role(role);
   if (!role.empty() && !taxonomy::known(taxonomy::roles(), role)) {
     std::cerr << "grabli audit: unknown role '" << role << "'; expected one of " << taxonomy::join(taxonomy::roles()) << "\n";
     return kExitError;

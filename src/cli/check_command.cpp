@@ -61,6 +61,7 @@ int run_check(int argc, char** argv) {
     return kExitClean;
   }
   channel = std::string(taxonomy::canonical_channel(channel));
+  if (!role.empty()) role = taxonomy::canonical_role(role);  // PR, marketing, CEO …
   if (!valid_choice(taxonomy::roles(), role, "role", std::cerr) ||
       !valid_choice(taxonomy::channels(), channel, "channel", std::cerr))
     return kExitError;

@@ -92,6 +92,7 @@ std::string checked(const YAML::Node& n, std::span<const std::string_view> set, 
   if (!n.IsScalar()) fail(n, std::string(what) + " must be a string");
   std::string v = n.Scalar();
   if (std::string_view(what) == "channel") v = std::string(taxonomy::canonical_channel(v));
+  if (std::string_view(what) == "role") v = taxonomy::canonical_role(v);
   if (!taxonomy::known(set, v)) {
     auto near = taxonomy::closest(set, v);
     fail(n, "unknown " + std::string(what) + " '" + v + "'" +

@@ -117,6 +117,7 @@ FrontMatterMeta read_front_matter(const std::string& name, std::string_view yaml
     if (!n.IsScalar()) return error_at(n.Mark(), std::string(key) + " must be a string");
     std::string v = n.Scalar();
     if (set.data() == taxonomy::channels().data()) v = std::string(taxonomy::canonical_channel(v));
+    if (set.data() == taxonomy::roles().data()) v = taxonomy::canonical_role(v);
     if (set.data() == taxonomy::languages().data() && v == "auto") return;
     if (!taxonomy::known(set, v)) {
       const auto near = taxonomy::closest(set, v);

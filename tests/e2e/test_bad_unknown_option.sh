@@ -12,9 +12,9 @@ expect_exit 2
 run "$GRABLI" check --format xml - <<<"hi"
 expect_exit 2
 expect_err "unknown --format 'xml'"
-run "$GRABLI" check --role ceo - <<<"hi"
+run "$GRABLI" check --role chief - <<<"hi"
 expect_exit 2
-expect_err "unknown role 'ceo'"
+expect_err "unknown role 'chief'"
 run "$GRABLI" check --fail-on
 expect_exit 2
 echo ok

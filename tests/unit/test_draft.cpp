@@ -107,3 +107,9 @@ TEST_CASE("front matter that is never closed is a warning at its opening '---'",
   REQUIRE(unclosed_front_matter(bom));
   CHECK(unclosed_front_matter(bom)->start == 3);
 }
+
+TEST_CASE("role aliases in front matter are canonical, as audit records' are", "[draft]") {
+  CHECK(make_draft("x.md", "---\nrole: PR\n---\nHi", Config{}, DraftMeta{}).role == "press");
+  CHECK(make_draft("x.md", "---\nrole: Customer Service\n---\nHi", Config{}, DraftMeta{}).role == "support");
+  CHECK(make_draft("x.md", "---\nrole: founder\n---\nHi", Config{}, DraftMeta{}).role == "executive");
+}
