@@ -1,6 +1,7 @@
 #include "config/config.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -170,7 +171,7 @@ Config load_config(const std::string& path, std::vector<PolicyError>& errors) {
     if (!doc.IsMap()) fail(doc, "the config is a map (see `grabli init`)");
     unknown_keys(doc,
                  {"packs", "embedded", "disable", "levels", "fail_on", "vocabulary", "paths", "role", "channel",
-                  "lang", "own_accounts", "authors", "hook", "limits"},
+                  "lang", "own_accounts", "authors", "hook", "limits", "press_outlets"},
                  ".grabli.yaml");
     if (auto n = doc["packs"])
       for (auto p : strings(n, "packs")) {
@@ -199,6 +200,16 @@ Config load_config(const std::string& path, std::vector<PolicyError>& errors) {
     if (auto n = doc["channel"]) c.channel = checked(n, taxonomy::channels(), "channel");
     if (auto n = doc["lang"]) c.lang = checked(n, taxonomy::languages(), "language");
     if (auto n = doc["own_accounts"]) c.own_accounts = strings(n, "own_accounts");
+    if (auto n = doc["press_outlets"]) {
+      c.overrides.press_outlets = strings(n, "press_outlets");
+      for (const auto& name : c.overrides.press_outlets) {
+        // two letters at least: "ft" is a name, "a" would be a word of every message
+        std::size_t letters = 0;
+        for (unsigned char ch : name) letters += std::isalnum(ch) || (ch & 0xC0) == 0xC0;
+        if (letters < 2 || name.size() > 100)
+          fail(n, "press_outlets: '" + name + "' is not an outlet's name (2 to 100 characters with letters)");
+      }
+    }
     if (auto n = doc["authors"]) {
       if (!n.IsMap()) fail(n, "authors is a map of author → role");
       for (const auto& kv : n) c.authors[kv.first.as<std::string>()] = checked(kv.second, taxonomy::roles(), "role");
@@ -283,6 +294,9 @@ vocabulary: []
 # For audits of published accounts: the company's own accounts and per-author roles.
 # Everyone else is treated as a customer.
 own_accounts: []
+# Outlets whose journalists write to you, beyond the national ones grabli knows: a reply to a
+# message that names one (at its opening, "from …", «…») is a reply to the press.
+# press_outlets: ["Daily Widget", "Ромашка ТВ"]
 # authors:
 #   "Ivan Petrov": executive
 

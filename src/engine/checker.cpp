@@ -16,7 +16,7 @@ bool listed(const std::vector<std::string>& list, std::string_view v) {
 bool names_rule(std::string_view name, const Rule& r) { return name == r.full_id() || name == r.pack; }
 }  // namespace
 
-bool answers_press(std::string_view message) {
+bool answers_press(std::string_view message, const PressOutlets* team) {
   // A customer's complaint must never read as a journalist's: that would turn the customer-conflict
   // rules off. So outlets count only as the message's opening ("Bloomberg: …", «Известия»: …) or
   // in guillemets, and words that are also everyday ones (wired, the times, guardian, «на
@@ -40,12 +40,47 @@ bool answers_press(std::string_view message) {
       R"re(|(?:^|[^\pL])(?:рбк|тасс|риа|интерфакс|коммерсантъ?|коммерсанта|лента\.ру|газета\.ру|фонтанка\.ру)(?:[^\pL]|$))re"
       R"re(|«(?:ведомост|извести|фонтанк|новая газета|медуз|the bell|forbes)\pL*»)re"
       R"re(|^[^\pL\pN]*«[^»]{2,40}»\s*[:—–-]))re");
-  return RE2::PartialMatch(re2::StringPiece(message.data(), message.size()), re);
+  return RE2::PartialMatch(re2::StringPiece(message.data(), message.size()), re) || (team && team->named_in(message));
+}
+
+PressOutlets::PressOutlets(const std::vector<std::string>& names) {
+  std::string alt;
+  for (const auto& name : names) {
+    std::string quoted;
+    bool space = false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      const char c = name[i];
+      if (c == ' ' || c == '\t') {
+        space = !quoted.empty();
+        continue;
+      }
+      if (space) quoted += "\\s+", space = false;
+      quoted += RE2::QuoteMeta(std::string_view(&c, 1));
+    }
+    if (quoted.empty()) continue;
+    if (!alt.empty()) alt += '|';
+    alt += quoted;
+  }
+  if (alt.empty()) return;
+  const std::string n = "(?:" + alt + ")";
+  const std::string pattern = "(?i)(?:^[^\\pL\\pN]*" + n + R"re(\s*(?:[:,—–-]|(?:here|здесь)(?:[^\pL\pN]|$)))re" +
+                              R"re(|(?:^|[^\pL\pN])(?:from|for|with|at|из|от|для) (?:the )?)re" + n + R"re((?:[^\pL\pN]|$))re" +
+                              R"re(|(?:^|[^\pL\pN]))re" + n + R"re( (?:here|здесь)(?:[^\pL\pN]|$))re" +
+                              "|[«\"„“]" + n + "[»\"“”])";
+  RE2::Options o;
+  o.set_log_errors(false);
+  auto re = std::make_shared<const RE2>(pattern, o);
+  if (re->ok()) re_ = std::move(re);
+}
+
+bool PressOutlets::named_in(std::string_view message) const {
+  return re_ && RE2::PartialMatch(re2::StringPiece(message.data(), message.size()), *re_);
 }
 
 Checker::Checker(const Policy& policy, const RuleOverrides& overrides)
     : policy_(policy),
       spelling_suggestions_(overrides.spelling_suggestions),
+      press_outlets_(overrides.press_outlets),
       lemmatizer_(policy.keys, policy.dictionaries, policy.vocabulary),
       analyzer_(lemmatizer_) {
   lemmatizer_.use_form_tables(overrides.form_tables, overrides.form_table_access);
@@ -113,7 +148,7 @@ std::vector<Finding> Checker::check(const Post& post) {
       hit_rules_.push_back(r);
     }
   const std::string_view channel = taxonomy::canonical_channel(post.channel);
-  const bool press = post.reply_to && answers_press(*post.reply_to);
+  const bool press = post.reply_to && answers_press(*post.reply_to, &press_outlets_);
   MatchContext ctx{post, text_, lemmatizer_, hits_, fired_, channel, post.is_reply(), press, spelling_suggestions_};
   // the rules to run, in rule order: those that need no hit, and those with one
   std::sort(hit_rules_.begin(), hit_rules_.end());

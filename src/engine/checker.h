@@ -21,6 +21,23 @@ struct RuleOverrides {
   // text/form_table.h); the answers are the same either way.
   bool form_tables = true;
   FormTable::Access form_table_access = FormTable::Access::map;
+  // Outlets a team hears from that the shipped list lacks (.grabli.yaml `press_outlets`).
+  std::vector<std::string> press_outlets;
+};
+
+// A team's own outlets, read where only the press would name them, as the shipped ones are: at
+// the message's opening ("Daily Widget: …", «Ромашка ТВ» — …), after from/for/with/at (из, от,
+// для), before "here" («здесь»), or in quotes («Ромашки ТВ»). Case does not matter; Russian
+// case endings do, so list the forms a journalist writes (Фонтанка, Фонтанки).
+class PressOutlets {
+ public:
+  PressOutlets() = default;
+  explicit PressOutlets(const std::vector<std::string>& names);
+  bool empty() const { return !re_; }
+  bool named_in(std::string_view message) const;
+
+ private:
+  std::shared_ptr<const RE2> re_;
 };
 
 // Checks posts against a compiled policy. One per thread: it owns the Hunspell objects,
@@ -43,6 +60,7 @@ class Checker {
  private:
   const Policy& policy_;
   bool spelling_suggestions_;
+  PressOutlets press_outlets_;
   std::vector<bool> enabled_;
   std::vector<std::uint8_t> lang_mask_;  // per rule: lang_bits of its `languages`, once
   std::vector<Level> levels_;
@@ -64,8 +82,8 @@ class Checker {
 // Whether a message reads as a journalist's: one who says so (journalist, reporter,
 // корреспондент, редакция), is "writing a piece" / asks «для статьи», or names an outlet where
 // only the press would (the opening «Известия»: …, "from the Guardian", "FT here"). Rules with
-// `context: press` or `customer` depend on it.
-bool answers_press(std::string_view message);
+// `context: press` or `customer` depend on it. `team`: the outlets of .grabli.yaml as well.
+bool answers_press(std::string_view message, const PressOutlets* team = nullptr);
 
 // Lines and columns (1-based, columns in code points) of byte offsets in a text.
 struct Position {

@@ -514,3 +514,20 @@ TEST_CASE("spans: the first merged span, found without the list, is the list's f
     }
   }
 }
+
+TEST_CASE("press_outlets: a team's own outlets are read where only the press names them") {
+  const PressOutlets team({"Daily Widget", "Ромашка ТВ", "Ромашки ТВ", "a+b news"});
+  CHECK(answers_press("Daily Widget: can you confirm the layoffs?", &team));
+  CHECK(answers_press("Hi, this is Anna from the daily  widget. Any comment?", &team));
+  CHECK(answers_press("Ромашка ТВ — правда ли, что цех закрывают?", &team));
+  CHECK(answers_press("Корреспондент «Ромашки ТВ», подтвердите, пожалуйста", &team));
+  CHECK(answers_press("Ромашка ТВ здесь, ждём комментарий", &team));
+  CHECK(answers_press("A+B News here: statement?", &team));  // the name's own punctuation is no syntax
+  // a customer who mentions the outlet is still a customer
+  CHECK_FALSE(answers_press("I read about you in Daily Widget and my card still doesn't work", &team));
+  CHECK_FALSE(answers_press("Пожалуюсь на вас в Ромашка ТВ, если не вернёте деньги", &team));
+  CHECK_FALSE(answers_press("Daily widgets are broken in your app", &team));
+  CHECK_FALSE(answers_press("Daily Widget: can you confirm the layoffs?"));  // not shipped
+  CHECK(PressOutlets(std::vector<std::string>{}).empty());
+  CHECK(PressOutlets({" "}).empty());
+}
