@@ -13,12 +13,22 @@ struct Requirement {
 
 class RequireMatcher : public Matcher {
  public:
-  RequireMatcher(PhraseRange trigger, int trigger_pattern, std::vector<Requirement> reqs)
-      : trigger_(trigger), trigger_pattern_(trigger_pattern), reqs_(std::move(reqs)) {}
+  RequireMatcher(PhraseRange trigger, int trigger_pattern, std::vector<Requirement> reqs, Unless unless)
+      : trigger_(trigger), trigger_pattern_(trigger_pattern), reqs_(std::move(reqs)), unless_(unless) {}
 
   void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
     std::optional<std::pair<std::uint32_t, std::uint32_t>> at;
-    if (const auto first = first_phrase_span(ctx, trigger_)) at = bytes_of(ctx, *first);
+    if (unless_.empty()) {
+      if (const auto first = first_phrase_span(ctx, trigger_)) at = bytes_of(ctx, *first);
+    } else if (any_hit(ctx, trigger_)) {
+      // `unless`: in the trigger's sentence (or the post) the trigger means something else
+      // («забирайте гайд бесплатно» sells nothing); the first trigger it leaves counts
+      for (const auto& s : phrase_spans(ctx, trigger_))
+        if (const auto bytes = bytes_of(ctx, s); !unless_.blocks_bytes(ctx, bytes.first)) {
+          at = bytes;
+          break;
+        }
+    }
     const bool pattern_fired = trigger_pattern_ >= 0 && ctx.fired(trigger_pattern_);
     if (!at && !pattern_fired) return;
     std::vector<std::string> missing;
@@ -27,9 +37,14 @@ class RequireMatcher : public Matcher {
       if (!present) missing.push_back(r.name);
     }
     if (missing.empty()) return;
-    // only a finding needs the trigger pattern's span: its leftmost match, if before the phrase
+    // only a finding needs the trigger pattern's span: its leftmost match (that `unless` leaves),
+    // if before the phrase
     if (pattern_fired)
-      if (const auto m = ctx_bank_->first_match(trigger_pattern_, ctx.text); m && (!at || m->first < at->first)) at = m;
+      ctx_bank_->for_each_match(trigger_pattern_, ctx.text, [&](std::uint32_t b, std::uint32_t e) {
+        if (unless_.blocks_bytes(ctx, b)) return true;
+        if (!at || b < at->first) at = std::make_pair(b, e);
+        return false;
+      });
     if (!at) return;
     auto f = make_finding(rule, at->first, at->second);
     std::string list;
@@ -44,10 +59,11 @@ class RequireMatcher : public Matcher {
   PhraseRange trigger_;
   int trigger_pattern_;
   std::vector<Requirement> reqs_;
+  Unless unless_;
 };
 
 const KindRegistrar reg(
-    {"require", {"trigger", "trigger_pattern", "requires"},
+    {"require", {"trigger", "trigger_pattern", "requires", "unless", "unless_scope"},
      [](const YamlNode& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
        auto trigger = add_phrases(b, n, "trigger", false);
        int tp = -1;
@@ -78,7 +94,7 @@ const KindRegistrar reg(
          if (q.phrases.first == q.phrases.second && q.pattern < 0) b.fail(r, "a requirement needs phrases or a pattern");
          out.push_back(std::move(q));
        }
-       auto m = std::make_unique<RequireMatcher>(trigger, tp, std::move(out));
+       auto m = std::make_unique<RequireMatcher>(trigger, tp, std::move(out), Unless::read(b, n));
        m->ctx_bank_ = &b.patterns();
        return m;
      }});

@@ -25,6 +25,7 @@ std::pair<std::uint32_t, std::uint32_t> bytes_of(const MatchContext& ctx, TokenS
 struct Unless {
   PhraseRange range{0, 0};
   bool whole_post = false;
+  bool empty() const { return range.first == range.second; }
   static Unless read(PolicyBuilder& b, const YamlNode& rule);
   bool blocks(const MatchContext& ctx, std::uint32_t sentence) const;
   bool blocks_bytes(const MatchContext& ctx, std::uint32_t start) const;  // sentence of a byte offset

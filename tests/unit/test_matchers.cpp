@@ -208,6 +208,28 @@ TEST_CASE("require: a trigger without its companion fires and names what is miss
   CHECK(f[0].message.find("missing: erid") != std::string::npos);
 }
 
+TEST_CASE("require: unless cancels a trigger in its sentence, or in the post") {
+  auto p = policy_from(rule(
+      "    kind: require\n    trigger: [\"скидка\"]\n    trigger_pattern: '-\\d+%'\n"
+      "    requires:\n      - {name: «Реклама», phrases: [\"реклама\"]}\n"
+      "    unless: [\"сотрудник\"]\n"));
+  CHECK(fires(*p, "Скидка 50%!"));
+  CHECK_FALSE(fires(*p, "Скидка сотрудникам 50%."));
+  CHECK_FALSE(fires(*p, "Сотрудникам -20%."));  // the pattern's match is cancelled too
+  // a trigger in another sentence still counts, and the finding is there
+  Checker c(*p);
+  Post post;
+  post.text = "Скидка сотрудникам. А для вас скидка 10%!";
+  auto f = c.check(post);
+  REQUIRE(f.size() == 1);
+  CHECK(post.text.substr(f[0].start, f[0].end - f[0].start) == "скидка");
+  auto whole = policy_from(rule(
+      "    kind: require\n    trigger: [\"скидка\"]\n    requires:\n      - {name: «Реклама», phrases: [\"реклама\"]}\n"
+      "    unless: [\"сотрудник\"]\n    unless_scope: post\n"));
+  CHECK_FALSE(fires(*whole, "Скидка 10%! Только для сотрудников."));
+  CHECK(fires(*whole, "Скидка 10%! Только для вас."));
+}
+
 TEST_CASE("limit: characters per channel") {
   auto p = policy_from(rule("    kind: limit\n    limit: chars\n    max: {twitter: 10}\n"));
   CHECK(fires(*p, "ёёёёёёёёёёё", "", "twitter"));  // 11 characters, 22 bytes
