@@ -213,7 +213,14 @@ class PiiMatcher : public Matcher {
                                    "front desk", "switchboard", "call us", "ring us", "phone us", "text us",
                                    " звоните нам", "ресепшн", "приёмная", "приемная",
                                    "регистратура", "пресс-служб", "press office", "press team", "media enquiries",
-                                   "media line", "на связи"});
+                                   "media line", "на связи",
+                                   // booking or asking by phone is what a business's line is for
+                                   "записаться", "запись по телефону", "для записи", "записи по телефону",
+                                   "справки по телефону", "справок", "бронирован", "заказ по телефону",
+                                   "заказы по телефону", "телефону клиники", "телефон клиники", "телефону салона",
+                                   "телефон салона", "телефону магазина", "телефон магазина", "телефону офиса",
+                                   "телефон офиса", "телефону отделения", "телефону ресторана", "телефону компании",
+                                   "телефон компании", "to book", "bookings", "reservations", "to order by phone"});
             break;
           case Pii::email: ok = !company_mailbox(match); break;
           case Pii::address: break;
