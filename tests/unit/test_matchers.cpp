@@ -21,6 +21,15 @@ bool fires(const Policy& p, const std::string& text, const std::string& role = "
   auto f = fired(p, text, role, channel, std::move(reply));
   return std::find(f.begin(), f.end(), "t/r") != f.end();
 }
+// The text of the one finding a post gets (REQUIRE: exactly one).
+std::string only_match(const Policy& p, const std::string& text) {
+  Checker c(p);
+  Post post;
+  post.text = text;
+  const auto f = c.check(post);
+  REQUIRE(f.size() == 1);
+  return text.substr(f[0].start, f[0].end - f[0].start);
+}
 }  // namespace
 
 TEST_CASE("phrase: a lemma matches its inflected forms") {
@@ -185,12 +194,7 @@ TEST_CASE("pattern: a word pattern's answer per distinct word holds across posts
 
 TEST_CASE("pattern: spans map back to the original text") {
   auto p = policy_from(rule("    kind: pattern\n    pattern: 'no comment'\n"));
-  Checker c(*p);
-  Post post;
-  post.text = "We have NO  COMMENT? No comment.";
-  auto f = c.check(post);
-  REQUIRE(f.size() == 1);
-  CHECK(post.text.substr(f[0].start, f[0].end - f[0].start) == "No comment");
+  CHECK(only_match(*p, "We have NO  COMMENT? No comment.") == "No comment");
 }
 
 TEST_CASE("require: a trigger without its companion fires and names what is missing") {
@@ -217,12 +221,7 @@ TEST_CASE("require: unless cancels a trigger in its sentence, or in the post") {
   CHECK_FALSE(fires(*p, "Скидка сотрудникам 50%."));
   CHECK_FALSE(fires(*p, "Сотрудникам -20%."));  // the pattern's match is cancelled too
   // a trigger in another sentence still counts, and the finding is there
-  Checker c(*p);
-  Post post;
-  post.text = "Скидка сотрудникам. А для вас скидка 10%!";
-  auto f = c.check(post);
-  REQUIRE(f.size() == 1);
-  CHECK(post.text.substr(f[0].start, f[0].end - f[0].start) == "скидка");
+  CHECK(only_match(*p, "Скидка сотрудникам. А для вас скидка 10%!") == "скидка");
   auto whole = policy_from(rule(
       "    kind: require\n    trigger: [\"скидка\"]\n    requires:\n      - {name: «Реклама», phrases: [\"реклама\"]}\n"
       "    unless: [\"сотрудник\"]\n    unless_scope: post\n"));
