@@ -20,9 +20,9 @@
 #   fresh8 0.670 with the packs of b198a31; 0.717 after the round on fresh5–7, still blind to it
 #          → 0.847 after a round on it
 #   fresh9 0.776 with the packs of e8c3845 (rounds on fresh5–8 carried: fresh7 and fresh8 had
-#          scored 0.586 and 0.670 blind) → 0.930 after a round on it → 0.936
+#          scored 0.586 and 0.670 blind) → 0.930 after a round on it → 0.940
 #   fresh10 0.644 with the packs of e8c3845; 0.652 after the round on fresh9, still blind to it
-#          (written to avoid the obvious words) → 0.856 after a round on it (2026-12-07);
+#          (written to avoid the obvious words) → 0.868 after a round on it (2026-12-07);
 #          the same round moved fresh6 0.802 → 0.826, fresh7 0.885 → 0.902
 # Most posts still missed are judgement calls or phrasings the phrase lists do not reach; the
 # floors sit a little under today's scores so that a regression fails.
