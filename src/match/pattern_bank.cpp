@@ -298,15 +298,13 @@ struct PatternBank::Form {
     // a weakly gated one gains only when every piece has an atom or a rare byte
     for (int i : always) {
       if (!split[static_cast<std::size_t>(i)]) continue;
-      const bool weak = weakly_gated(i);
-      bool gains = weak;
+      bool any_narrowed = false, all_narrowed_well = true;
       for (const auto& pc : pieces) {
         if (pc.parent != i) continue;
-        const bool narrowed = pc.filtered || (pc.required && !common_bytes(*pc.required));
-        if (weak && !narrowed) gains = false;
-        if (!weak && (pc.filtered || pc.required)) gains = true;
+        any_narrowed |= pc.filtered || pc.required;
+        all_narrowed_well &= pc.filtered || (pc.required && !common_bytes(*pc.required));
       }
-      if (gains) continue;
+      if (weakly_gated(i) ? all_narrowed_well : any_narrowed) continue;
       split[static_cast<std::size_t>(i)] = 0;
       for (auto& pc : pieces)
         if (pc.parent == i) pc.parent = -1;
