@@ -366,6 +366,9 @@ TEST_CASE("context: press and customer follow whom the reply answers") {
   CHECK_FALSE(answers_press("Это «Маргарита», а я заказывал «Пепперони»!"));
   CHECK(answers_press("Журналист «Фонтанки»: как прокомментируете?"));
   CHECK(answers_press("Это «Ведомости». Что произошло с сетью?"));
+  CHECK(answers_press("Forbes Russia: как вы прокомментируете иск ФАС?"));  // an edition's country
+  CHECK(answers_press("Bloomberg Europe — any response to the report?"));
+  CHECK_FALSE(answers_press("Apple Russia: почему заказ опять задерживается?"));
   auto p = policy_from(rule(R"(    kind: phrase
     context: press
     phrases: ['"не" "обсуждаем"']
