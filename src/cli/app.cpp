@@ -166,7 +166,12 @@ std::optional<Setup> load_setup(const SetupOptions& opts, std::ostream& err) {
   vocab.insert(vocab.end(), s.config.vocabulary.begin(), s.config.vocabulary.end());
   auto dicts = DictionaryPaths::discover();
   std::optional<StemCache> stem_cache;
-  if (auto dir = StemCache::default_dir()) stem_cache.emplace(*dir, dicts);
+  if (auto dir = StemCache::default_dir()) {
+    std::vector<std::string> paths;
+    paths.reserve(sources.size());
+    for (const auto& src : sources) paths.push_back(src.path);
+    stem_cache.emplace(*dir, dicts, StemCache::policy_key(paths));
+  }
   auto loaded = compile_policy(sources, std::move(vocab), dicts, policy_limits, stem_cache ? &*stem_cache : nullptr);
   errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
   if (loaded.policy && !left_out.empty()) {

@@ -1,5 +1,6 @@
 #include "policy/stem_cache.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -9,11 +10,28 @@
 namespace grabli {
 namespace fs = std::filesystem;
 
-StemCache::StemCache(fs::path dir, const DictionaryPaths& paths) {
+StemCache::StemCache(fs::path dir, const DictionaryPaths& paths, std::string_view policy_key) {
   const auto sig = dictionary_signature(paths);
   header_ = "grabli-stems 1 " + std::to_string(sig.ru_aff) + " " + std::to_string(sig.ru_dic) + " " +
             std::to_string(sig.en_aff) + " " + std::to_string(sig.en_dic);
-  file_ = dir / ("stems-" + std::to_string(std::hash<std::string>{}(header_)) + ".tsv");
+  std::string key = header_;
+  if (!policy_key.empty()) key.append("\n").append(policy_key);
+  file_ = dir / ("stems-" + std::to_string(std::hash<std::string>{}(key)) + ".tsv");
+}
+
+std::string StemCache::policy_key(const std::vector<std::string>& source_paths) {
+  std::vector<std::string> keys;
+  keys.reserve(source_paths.size());
+  for (const auto& p : source_paths) {
+    std::error_code ec;
+    // "<embedded>/…" names a shipped pack, not a file
+    const auto abs = p.empty() || p.front() == '<' ? fs::path(p) : fs::absolute(p, ec);
+    keys.push_back(ec ? p : abs.lexically_normal().string());
+  }
+  std::sort(keys.begin(), keys.end());
+  std::string key;
+  for (const auto& k : keys) key.append(k).push_back('\n');
+  return key;
 }
 
 std::optional<fs::path> StemCache::default_dir() {
@@ -44,16 +62,16 @@ void StemCache::load() {
     // word TAB stem|stem…   (no stems: nothing after the tab)
     const auto tab = line.find('\t');
     if (tab == std::string::npos || tab == 0) return;  // not ours, or cut short: ignore the file
-    std::vector<std::string> stems;
+    Entry entry;
     std::string_view rest = std::string_view(line).substr(tab + 1);
     while (!rest.empty()) {
       const auto bar = rest.find('|');
       if (bar == 0) return;
-      stems.emplace_back(rest.substr(0, bar));
+      entry.stems.emplace_back(rest.substr(0, bar));
       if (bar == std::string_view::npos) break;
       rest.remove_prefix(bar + 1);
     }
-    read.emplace(line.substr(0, tab), std::move(stems));
+    read.emplace(line.substr(0, tab), std::move(entry));
   }
   if (!in.eof() && read.size() < kMaxEntries) return;  // a read error
   stems_ = std::move(read);
@@ -62,7 +80,9 @@ void StemCache::load() {
 const std::vector<std::string>* StemCache::find(std::string_view word) {
   if (!loaded_) load();
   const auto it = stems_.find(word);
-  return it == stems_.end() ? nullptr : &it->second;
+  if (it == stems_.end()) return nullptr;
+  it->second.used = true;
+  return &it->second.stems;
 }
 
 void StemCache::add(std::string word, std::vector<std::string> stems) {
@@ -72,11 +92,13 @@ void StemCache::add(std::string word, std::vector<std::string> stems) {
   if (!plain(word) || stems_.size() >= kMaxEntries) return;
   for (const auto& s : stems)
     if (!plain(s)) return;
-  dirty_ |= stems_.emplace(std::move(word), std::move(stems)).second;
+  dirty_ |= stems_.emplace(std::move(word), Entry{std::move(stems), true}).second;
 }
 
 void StemCache::save() {
-  if (!dirty_) return;
+  std::size_t used = 0;
+  for (const auto& [word, entry] : stems_) used += entry.used;
+  if (!dirty_ && used == stems_.size()) return;
   dirty_ = false;
   std::error_code ec;
   fs::create_directories(file_.parent_path(), ec);
@@ -85,9 +107,10 @@ void StemCache::save() {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return;
     out << header_ << '\n';
-    for (const auto& [word, stems] : stems_) {
+    for (const auto& [word, entry] : stems_) {
+      if (!entry.used) continue;
       out << word << '\t';
-      for (std::size_t i = 0; i < stems.size(); ++i) out << (i ? "|" : "") << stems[i];
+      for (std::size_t i = 0; i < entry.stems.size(); ++i) out << (i ? "|" : "") << entry.stems[i];
       out << '\n';
     }
     out.flush();
