@@ -48,6 +48,7 @@ nlohmann::json rule_json(const Rule& r) {
           {"roles", r.roles},
           {"channels", r.channels},
           {"context", context_name(r.context)},
+          {"fallback", r.fallback},
           {"message", r.message},
           {"suggestion", r.suggestion},
           {"file", r.file},
@@ -176,7 +177,8 @@ int run_rules(int argc, char** argv) {
             << r->message << "\n";
   if (!r->suggestion.empty()) std::cout << "instead: " << r->suggestion << "\n";
   std::cout << "\napplies to: languages " << join(r->languages, "all") << "; roles " << join(r->roles, "all")
-            << "; channels " << join(r->channels, "all") << context_phrase(r->context) << "\n";
+            << "; channels " << join(r->channels, "all") << context_phrase(r->context)
+            << (r->fallback ? "; only when no other rule of its category fires" : "") << "\n";
   std::cout << "\nbad:\n";
   for (const auto& e : r->bad) std::cout << "  - " << e.text << "\n";
   std::cout << "good:\n";

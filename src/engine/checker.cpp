@@ -38,6 +38,7 @@ bool answers_press(std::string_view message, const PressOutlets* team) {
       R"re(|(?:здравствуйте|добрый (?:день|вечер)|доброе утро)[,!.]?\s+это «[^»]{2,40}»)re"
       R"re(|репорт[её]р|редакци|главн\pL* редактор|редактор (?:издания|журнала|газеты|канала|портала))re"
       R"re(|пресс-запрос|запрос (?:от |из )?сми|для (?:статьи|материала|публикации|сюжета|репортажа|заметки|выпуска|эфира))re"
+      R"re(|(?:пишу|готовлю|делаю|пишем|готовим) (?:материал|статью|сюжет|репортаж|заметку|расследование))re"
       R"re(|(?:^|[^\pL])(?:рбк|тасс|риа|интерфакс|коммерсантъ?|коммерсанта|лента\.ру|газета\.ру|фонтанка\.ру)(?:[^\pL]|$))re"
       R"re(|«(?:ведомост|извести|фонтанк|новая газета|медуз|the bell|forbes)\pL*»)re"
       R"re(|^[^\pL\pN]*«[^»]{2,40}»\s*[:—–-]))re");
@@ -155,6 +156,7 @@ std::vector<Finding> Checker::check(const Post& post) {
   std::sort(hit_rules_.begin(), hit_rules_.end());
   auto next_always = unconditional_.begin();
   auto next_hit = hit_rules_.begin();
+  bool any_fallback = false;
   while (next_always != unconditional_.end() || next_hit != hit_rules_.end()) {
     const std::uint32_t i = next_hit == hit_rules_.end() || (next_always != unconditional_.end() && *next_always < *next_hit)
                                 ? *next_always++
@@ -162,8 +164,12 @@ std::vector<Finding> Checker::check(const Post& post) {
     if (!applies(i, post, lang, press)) continue;
     const std::size_t before = out.size();
     policy_.matchers[i]->match(ctx, policy_.rules[i], out);
-    for (std::size_t k = before; k < out.size(); ++k) out[k].level = levels_[i];
+    for (std::size_t k = before; k < out.size(); ++k) {
+      out[k].level = levels_[i];
+      if (policy_.rules[i].fallback) out[k].fallback = true, any_fallback = true;
+    }
   }
+  if (any_fallback) drop_repeated_fallbacks(out);
   if (!text_.invalid_utf8.empty()) {
     Finding f;
     f.rule = "grabli/invalid-utf8";
@@ -180,6 +186,15 @@ std::vector<Finding> Checker::check(const Post& post) {
     return a.start != b.start ? a.start < b.start : a.rule < b.rule;
   });
   return out;
+}
+
+void drop_repeated_fallbacks(std::vector<Finding>& findings) {
+  std::vector<std::string> said;  // categories a rule that is no fallback found (copies: erase_if moves)
+  for (const auto& f : findings)
+    if (!f.fallback) said.push_back(f.category);
+  std::erase_if(findings, [&](const Finding& f) {
+    return f.fallback && std::find(said.begin(), said.end(), f.category) != said.end();
+  });
 }
 
 Position position_of(std::string_view text, std::uint32_t offset) {

@@ -19,6 +19,7 @@ struct Finding {
   std::string suggestion;
   std::vector<std::string> cues;  // tone rules: the cues that fired
   bool suppressed = false;
+  bool fallback = false;  // from a rule with `fallback: true` (see Rule::fallback)
   std::string suppression_reason;
 };
 

@@ -151,7 +151,7 @@ struct RuleFailure {
 
 const std::vector<std::string_view> kCommonKeys = {"id", "category", "level", "kind", "languages", "roles",
                                                    "channels", "context", "message", "suggestion", "examples",
-                                                   "description", "enabled"};
+                                                   "description", "enabled", "fallback"};
 
 std::string_view closest_key(const std::vector<std::string_view>& keys, std::string_view k) {
   return taxonomy::closest(std::span<const std::string_view>(keys.data(), keys.size()), k);
@@ -448,7 +448,9 @@ void compile_rule(Builder& b, Policy& policy, const YamlNode& node, const std::s
   }
   r.message = scalar(b, node["message"], "message");
   if (node["suggestion"]) r.suggestion = scalar(b, node["suggestion"], "suggestion");
-  if (node["enabled"]) r.enabled = node["enabled"].as<bool>(true);
+  // not true or false: an error at the value (YamlError), not a silent default
+  if (node["enabled"]) r.enabled = node["enabled"].as<bool>();
+  if (node["fallback"]) r.fallback = node["fallback"].as<bool>();
   if (const auto ex = node["examples"]; ex || !src.without_examples) read_examples(b, node, ex, r);
   b.set_rule_languages(r.languages);
   auto matcher = info->make(node, r, b);

@@ -28,6 +28,9 @@ struct Rule {
   std::uint32_t line = 0, column = 0;
   std::string source_yaml;  // the rule as written, for `rules explain`
   bool enabled = true;
+  // fallback: fires only when no other rule of its category fired on the post — a broad net
+  // («a reply to a journalist that says nothing») that must not repeat what a precise rule said
+  bool fallback = false;
 
   std::string full_id() const { return pack + "/" + id; }
 };

@@ -367,6 +367,7 @@ TEST_CASE("context: press and customer follow whom the reply answers") {
   CHECK(answers_press("Журналист «Фонтанки»: как прокомментируете?"));
   CHECK(answers_press("Это «Ведомости». Что произошло с сетью?"));
   CHECK(answers_press("Forbes Russia: как вы прокомментируете иск ФАС?"));  // an edition's country
+  CHECK(answers_press("Меня зовут Ирина, пишу материал о задержках зарплат в вашей сети."));
   CHECK(answers_press("Bloomberg Europe — any response to the report?"));
   CHECK_FALSE(answers_press("Apple Russia: почему заказ опять задерживается?"));
   auto p = policy_from(rule(R"(    kind: phrase
@@ -391,6 +392,44 @@ TEST_CASE("context: press and customer follow whom the reply answers") {
   CHECK(fired(*p, "Эту тему мы не обсуждаем.").empty());
   CHECK(fired(*p, "Успокойтесь.", "", "", std::string("Где мой заказ?")).size() == 1);
   CHECK(fired(*p, "Успокойтесь.", "", "", press).empty());  // a journalist is not a customer
+}
+
+TEST_CASE("fallback: a rule fires only when no other rule of its category fired on the post") {
+  // the broad rule: a reply to a journalist with no fact, action or time in it
+  auto p = policy_from(rule(R"(    kind: require
+    context: press
+    fallback: true
+    trigger_pattern: '\pL'
+    requires:
+      - {name: substance, pattern: '\d|провер'}
+)", "") + R"(
+  - id: precise
+    category: customer-conflict
+    level: warning
+    kind: phrase
+    context: press
+    message: m
+    phrases: ['"без" "комментариев"']
+    examples: {bad: [{text: "Без комментариев."}], good: ["Проверяем."]}
+  - id: other
+    category: stonewalling
+    level: warning
+    kind: phrase
+    message: m
+    phrases: ['"пас"']
+    examples: {bad: ["Пас."], good: ["Проверяем."]}
+)");
+  const std::string press = "«Ведомости»: правда ли, что завод закрыт?";
+  // said by the precise rule of the same category: the fallback stays silent
+  CHECK(fired(*p, "Без комментариев.", "", "", press) == std::vector<std::string>{"t/precise"});
+  // nothing else of its category: the fallback speaks
+  CHECK(fired(*p, "Тут нечего обсуждать.", "", "", press) == std::vector<std::string>{"t/r"});
+  CHECK(fired(*p, "Проверяем, ответим до 18:00.", "", "", press).empty());
+  // another category's finding does not silence it
+  auto both = fired(*p, "Пас.", "", "", press);
+  std::sort(both.begin(), both.end());
+  CHECK(both == std::vector<std::string>{"t/other", "t/r"});
+  CHECK(errors_of(rule("    kind: phrase\n    fallback: yes please\n    phrases: [x]\n")).size() == 1);
 }
 
 TEST_CASE("tone: a cue with context: reply counts only when the post answers a customer") {
