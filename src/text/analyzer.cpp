@@ -375,6 +375,17 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
     t.sentence = sentence;
     t.script = letters == 0 ? Script::none : cyr >= lat && cyr > 0 ? Script::cyrillic
              : lat > 0 ? Script::latin : Script::other;
+    if (cyr && lat > cyr) {
+      // More Latin letters than Cyrillic, yet Cyrillic when every Latin one has a Cyrillic twin
+      // and some Cyrillic one has no Latin twin: «oхyeннo» (o, y, e, o Latin) is no English word.
+      bool all_twins = true, cyr_only = false;
+      for (std::uint32_t k = b; k < e; ++k) {
+        const auto c = cps_[k].cls;
+        if (c == kLat) all_twins &= latin_to_cyrillic(cps_[k].cp) != 0;
+        else if (c == kCyr) cyr_only |= cyrillic_to_latin(cps_[k].cp) == 0;
+      }
+      if (all_twins && cyr_only) t.script = Script::cyrillic;
+    }
     if (joined) t.flags |= kJoined;
     if (digits) t.flags |= kHasDigit;
     if (digits && letters == 0) t.flags |= kAllDigits;

@@ -59,6 +59,10 @@ TEST_CASE("normalise: words already normal are given back as the analyser would"
 TEST_CASE("normalise: Latin look-alikes inside a Cyrillic word become Cyrillic") {
   // "oбман" with a Latin o, "ПPOДАЖА" with Latin P and O
   CHECK(norm_words("oбман ПPOДАЖА") == V{"обман", "продажа"});
+  // more Latin than Cyrillic letters, but н has no Latin twin: the word is Russian
+  CHECK(norm_words("oхyeннo") == V{"охуенно"});
+  // a Latin word with one Cyrillic look-alike stays Latin (с has the twin c)
+  CHECK(norm_words("sсoop") == V{"scoop"});
 }
 
 TEST_CASE("normalise: Cyrillic look-alikes inside a Latin word become Latin") {
