@@ -13,12 +13,19 @@ struct Requirement {
 
 class RequireMatcher : public Matcher {
  public:
-  RequireMatcher(PhraseRange trigger, int trigger_pattern, std::vector<Requirement> reqs, Unless unless)
-      : trigger_(trigger), trigger_pattern_(trigger_pattern), reqs_(std::move(reqs)), unless_(unless) {}
+  RequireMatcher(PhraseRange trigger, int trigger_pattern, bool trigger_any, std::vector<Requirement> reqs,
+                 Unless unless)
+      : trigger_(trigger), trigger_pattern_(trigger_pattern), trigger_any_(trigger_any), reqs_(std::move(reqs)),
+        unless_(unless) {}
 
   void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
     std::optional<std::pair<std::uint32_t, std::uint32_t>> at;
-    if (unless_.empty()) {
+    if (trigger_any_) {
+      // `trigger: any`: every post the rule applies to (its context, roles, languages) is a
+      // trigger; a finding marks the first word
+      if (ctx.text.tokens.empty()) return;
+      at = std::make_pair(ctx.text.tokens.front().start, ctx.text.tokens.front().end);
+    } else if (unless_.empty()) {
       if (const auto first = first_phrase_span(ctx, trigger_)) at = bytes_of(ctx, *first);
     } else if (any_hit(ctx, trigger_)) {
       // `unless`: in the trigger's sentence (or the post) the trigger means something else
@@ -58,6 +65,7 @@ class RequireMatcher : public Matcher {
  private:
   PhraseRange trigger_;
   int trigger_pattern_;
+  bool trigger_any_;
   std::vector<Requirement> reqs_;
   Unless unless_;
 };
@@ -65,13 +73,17 @@ class RequireMatcher : public Matcher {
 const KindRegistrar reg(
     {"require", {"trigger", "trigger_pattern", "requires", "unless", "unless_scope"},
      [](const YamlNode& n, Rule&, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
-       auto trigger = add_phrases(b, n, "trigger", false);
+       // `trigger: any` (the scalar): no trigger word — the rule's context is the trigger
+       const bool trigger_any = n["trigger"] && n["trigger"].IsScalar() && n["trigger"].Scalar() == "any";
+       auto trigger = trigger_any ? PhraseRange{0, 0} : add_phrases(b, n, "trigger", false);
        int tp = -1;
        if (n["trigger_pattern"]) {
          if (!n["trigger_pattern"].IsScalar()) b.fail(n["trigger_pattern"], "trigger_pattern must be a regex");
          tp = b.add_pattern(n["trigger_pattern"], n["trigger_pattern"].Scalar(), false);
        }
-       if (trigger.first == trigger.second && tp < 0) b.fail(n, "a require rule needs 'trigger' or 'trigger_pattern'");
+       if (trigger_any && tp >= 0) b.fail(n["trigger_pattern"], "'trigger: any' takes no trigger_pattern");
+       if (trigger.first == trigger.second && tp < 0 && !trigger_any)
+         b.fail(n, "a require rule needs 'trigger' (phrases, or 'any') or 'trigger_pattern'");
        const auto reqs = n["requires"];
        if (!reqs || !reqs.IsSequence() || reqs.size() == 0)
          b.fail(reqs ? reqs : n, "a require rule needs 'requires: [{name, phrases | pattern}, ...]'");
@@ -94,7 +106,7 @@ const KindRegistrar reg(
          if (q.phrases.first == q.phrases.second && q.pattern < 0) b.fail(r, "a requirement needs phrases or a pattern");
          out.push_back(std::move(q));
        }
-       auto m = std::make_unique<RequireMatcher>(trigger, tp, std::move(out), Unless::read(b, n));
+       auto m = std::make_unique<RequireMatcher>(trigger, tp, trigger_any, std::move(out), Unless::read(b, n));
        m->ctx_bank_ = &b.patterns();
        return m;
      }});

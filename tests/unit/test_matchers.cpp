@@ -394,6 +394,32 @@ TEST_CASE("context: press and customer follow whom the reply answers") {
   CHECK(fired(*p, "Успокойтесь.", "", "", press).empty());  // a journalist is not a customer
 }
 
+TEST_CASE("require: trigger: any makes the rule's context the trigger") {
+  auto p = policy_from(rule(R"(    kind: require
+    context: press
+    trigger: any
+    requires:
+      - {name: substance, phrases: ['"проверяем"'], pattern: '\d'}
+)"));
+  const std::string press = "«Ведомости»: правда ли, что завод закрыт?";
+  {
+    Checker c(*p);
+    Post post;
+    post.text = "  Тут нечего обсуждать.";
+    post.reply_to = press;
+    const auto f = c.check(post);
+    REQUIRE(f.size() == 1);
+    CHECK(post.text.substr(f[0].start, f[0].end - f[0].start) == "Тут");  // the first word
+  }
+  CHECK(fired(*p, "Тут нечего обсуждать.", "", "", press) == std::vector<std::string>{"t/r"});
+  CHECK(fired(*p, "Проверяем.", "", "", press).empty());
+  CHECK(fired(*p, "Ответим до 18:00.", "", "", press).empty());
+  CHECK(fired(*p, "Тут нечего обсуждать.").empty());  // not a reply to a journalist
+  CHECK(fired(*p, "", "", "", press).empty());        // no word to mark
+  CHECK(errors_of(rule("    kind: require\n    trigger: any\n    trigger_pattern: x\n    requires: [{name: a, pattern: b}]\n"))
+            .size() == 1);
+}
+
 TEST_CASE("fallback: a rule fires only when no other rule of its category fired on the post") {
   // the broad rule: a reply to a journalist with no fact, action or time in it
   auto p = policy_from(rule(R"(    kind: require
