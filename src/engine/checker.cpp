@@ -14,6 +14,16 @@ bool listed(const std::vector<std::string>& list, std::string_view v) {
   return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
 }
 bool names_rule(std::string_view name, const Rule& r) { return name == r.full_id() || name == r.pack; }
+// Drops the findings of fallback rules (Rule::fallback) whose category another rule found.
+void drop_repeated_fallbacks(std::vector<Finding>& findings) {
+  std::vector<std::string> said;  // categories a rule that is no fallback found (copies: erase_if moves)
+  for (const auto& f : findings)
+    if (!f.fallback) said.push_back(f.category);
+  std::erase_if(findings, [&](const Finding& f) {
+    return f.fallback && std::find(said.begin(), said.end(), f.category) != said.end();
+  });
+}
+
 }  // namespace
 
 bool answers_press(std::string_view message, const PressOutlets* team) {
@@ -186,15 +196,6 @@ std::vector<Finding> Checker::check(const Post& post) {
     return a.start != b.start ? a.start < b.start : a.rule < b.rule;
   });
   return out;
-}
-
-void drop_repeated_fallbacks(std::vector<Finding>& findings) {
-  std::vector<std::string> said;  // categories a rule that is no fallback found (copies: erase_if moves)
-  for (const auto& f : findings)
-    if (!f.fallback) said.push_back(f.category);
-  std::erase_if(findings, [&](const Finding& f) {
-    return f.fallback && std::find(said.begin(), said.end(), f.category) != said.end();
-  });
 }
 
 Position position_of(std::string_view text, std::uint32_t offset) {

@@ -90,7 +90,5 @@ struct Position {
   std::uint32_t line = 1, column = 1;
 };
 Position position_of(std::string_view text, std::uint32_t offset);
-// Drops the findings of fallback rules (Rule::fallback) whose category another rule found.
-void drop_repeated_fallbacks(std::vector<Finding>& findings);
 
 }  // namespace grabli
