@@ -82,7 +82,9 @@ Post example_post(const Rule& r, const RuleExample& e) {
 }
 
 int rules_test(const Setup& s) {
-  Checker checker(*s.policy);
+  RuleOverrides all;
+  all.include_disabled = true;
+  Checker checker(*s.policy, all);
   std::size_t examples = 0, failed = 0, rules = 0;
   for (const auto& r : s.policy->rules) {
     ++rules;

@@ -97,7 +97,7 @@ Checker::Checker(const Policy& policy, const RuleOverrides& overrides)
       analyzer_(lemmatizer_) {
   lemmatizer_.use_form_tables(overrides.form_tables, overrides.form_table_access);
   for (const auto& r : policy.rules) {
-    bool on = r.enabled;
+    bool on = r.enabled || overrides.include_disabled;
     for (const auto& d : overrides.disabled) on &= !names_rule(d, r);
     Level l = r.level;
     for (const auto& [name, lvl] : overrides.levels)

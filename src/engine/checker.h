@@ -23,6 +23,9 @@ struct RuleOverrides {
   FormTable::Access form_table_access = FormTable::Access::map;
   // Outlets a team hears from that the shipped list lacks (.grabli.yaml `press_outlets`).
   std::vector<std::string> press_outlets;
+  // `grabli rules test` checks every rule's examples, those of `enabled: false` rules too: the
+  // examples say what the rule does once a team turns it on.
+  bool include_disabled = false;
 };
 
 // A team's own outlets, read where only the press would name them, as the shipped ones are: at

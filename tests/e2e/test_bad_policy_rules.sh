@@ -49,4 +49,17 @@ expect_err "dupkey.yaml:6:5: error:"
 run "$GRABLI" rules test "$WORK/regex.yaml"
 expect_exit 2
 expect_err "invalid regex 'zzz(bad'"
+# `rules test` checks a disabled rule's examples too: they say what it does once turned on
+write_pack 'zzzbad' "$WORK/off.yaml"
+sed -i 's/^    level: error/    level: error\n    enabled: false/' "$WORK/off.yaml"
+run "$GRABLI" rules test "$WORK/off.yaml"
+expect_rc 0
+expect_out "rules test: 1 rules, 2 examples, 0 failed"
+run "$GRABLI" check --policy "$WORK/off.yaml" - <<<"this is zzzbad"
+expect_rc 0
+write_pack 'fine' "$WORK/off-wrong.yaml"
+sed -i 's/^    level: error/    level: error\n    enabled: false/' "$WORK/off-wrong.yaml"
+run "$GRABLI" rules test "$WORK/off-wrong.yaml"
+expect_rc 1
+expect_out "FAIL [acme/bad-word] good example fires: this is fine"
 echo ok
