@@ -55,6 +55,32 @@ bool answers_press(std::string_view message, const PressOutlets* team) {
   return RE2::PartialMatch(re2::StringPiece(message.data(), message.size()), re) || (team && team->named_in(message));
 }
 
+bool addresses_press(std::string_view text) {
+  // Only the opening is read, anchored, so a post that does not start like this costs a few
+  // bytes of a DFA: «Журналисту «Городских новостей», …», «Уважаемая редакция, …», "Re your
+  // inquiry about …", "A few reporters have asked about …". A post that merely mentions the press
+  // later ("as reporters asked us last year") stays as it was.
+  static const RE2 re(
+      R"re((?i)^[^\pL\pN]{0,3}(?:)re"
+      // «Уважаемая редакция», «Дорогие журналисты», «Журналисту «N»: …», «Коллеги-журналисты»
+      R"re(уважаем\pL* (?:редакци|журналист|коллеги-журналист|сми|пресс|корреспондент|репорт))re"
+      R"re(|дорог\pL* (?:журналист|коллеги-журналист|сми))re"
+      R"re(|коллеги[- ]журналист|журналист(?:у|ам|ке|кам)?(?:[^\pL]|$)|корреспондент(?:у|ам)(?:[^\pL]|$)|редакци(?:и|ям) «)re"
+      // «Журналисты опять спрашивают про …»
+      R"re(|(?:журналист(?:ы|ов)|сми|пресса|репорт[её]ры|корреспонденты|редакции)(?: \pL+){0,2} )re"
+      R"re((?:спрашива|пиш|звон|интересу|просят|задают|атаку|донима|обрыва|засыпа))re"
+      // «На ваш запрос из редакции: …»
+      R"re(|(?:на|по) (?:ваш(?:ему|им|и)? )?(?:пресс-)?(?:запрос|вопрос)\pL* (?:из |от )?(?:журналист|сми|редакци|прессы|издани))re"
+      R"re(|(?:dear|to the|to our|to all|hey) (?:reporters?|journalists?|editors?|press|media|newsroom)\b)re"
+      // "A few reporters have asked about …"
+      R"re(|(?:a few |some |several |many |the |our )?(?:reporters|journalists|the press|media outlets|outlets|editors))re"
+      R"re((?: \w+){0,2} (?:have |has |keep |kept |are |were )?)re"
+      R"re((?:asked|asking|calling|emailing|e-mailing|ringing|reaching out|requested|requesting|inquired|pestering|hounding)\b)re"
+      // "Re your inquiry about …", "Re: the allegations in N's piece"
+      R"re(|re:? (?:\S+ ){0,7}?(?:piece|article|story|report|inquiry|enquiry|request|question|coverage)s?\b))re");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), std::min<std::size_t>(text.size(), 400)), re);
+}
+
 PressOutlets::PressOutlets(const std::vector<std::string>& names) {
   std::string alt;
   for (const auto& name : names) {
@@ -160,7 +186,7 @@ std::vector<Finding> Checker::check(const Post& post) {
       hit_rules_.push_back(r);
     }
   const std::string_view channel = taxonomy::canonical_channel(post.channel);
-  const bool press = post.reply_to && answers_press(*post.reply_to, &press_outlets_);
+  const bool press = post.reply_to ? answers_press(*post.reply_to, &press_outlets_) : addresses_press(post.text);
   MatchContext ctx{post, text_, lemmatizer_, hits_, fired_, channel, post.is_reply(), press, spelling_suggestions_};
   // the rules to run, in rule order: those that need no hit, and those with one
   std::sort(hit_rules_.begin(), hit_rules_.end());

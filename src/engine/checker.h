@@ -87,6 +87,10 @@ class Checker {
 // only the press would (the opening «Известия»: …, "from the Guardian", "FT here"). Rules with
 // `context: press` or `customer` depend on it. `team`: the outlets of .grabli.yaml as well.
 bool answers_press(std::string_view message, const PressOutlets* team = nullptr);
+// Whether a post with no reply_to opens by addressing the press itself («Журналисту «N»: …»,
+// «Уважаемая редакция», "Re your inquiry about …", "Reporters have asked about …"): then it is read
+// as an answer to a journalist, as if its reply_to were one.
+bool addresses_press(std::string_view text);
 
 // Lines and columns (1-based, columns in code points) of byte offsets in a text.
 struct Position {

@@ -392,6 +392,25 @@ TEST_CASE("context: press and customer follow whom the reply answers") {
   CHECK(fired(*p, "Эту тему мы не обсуждаем.").empty());
   CHECK(fired(*p, "Успокойтесь.", "", "", std::string("Где мой заказ?")).size() == 1);
   CHECK(fired(*p, "Успокойтесь.", "", "", press).empty());  // a journalist is not a customer
+  // a post with no reply_to that opens by addressing the press reads as an answer to it
+  CHECK(fired(*p, "Журналисту «Городских новостей»: эту тему мы не обсуждаем.").size() == 1);
+  CHECK(fired(*p, "Клиентам: эту тему мы не обсуждаем.").empty());
+}
+
+TEST_CASE("addresses_press reads only a post's opening") {
+  CHECK(addresses_press("Журналисту «Городских новостей», который с утра звонит: обсуждать не будем."));
+  CHECK(addresses_press("Уважаемая редакция, наша позиция прежняя."));
+  CHECK(addresses_press("Журналисты опять спрашивают про увольнения. Пусть гадают."));
+  CHECK(addresses_press("На ваш запрос из редакции: проверка идёт."));
+  CHECK(addresses_press("Re your inquiry about the recall — we'll pass."));
+  CHECK(addresses_press("Re: the crunch allegations in GameWire's piece — next question."));
+  CHECK(addresses_press("A few reporters have asked about the grounded jets."));
+  CHECK(addresses_press("Dear journalists, thank you for the questions."));
+  CHECK_FALSE(addresses_press("Журналистика — профессия смелых, поздравляем коллег с праздником."));
+  CHECK_FALSE(addresses_press("Дорогая редакция! Вы сделали меня счастливой."));  // a reader's letter
+  CHECK_FALSE(addresses_press("Мы рассказали журналистам о новом складе."));     // not the opening
+  CHECK_FALSE(addresses_press("Re: your order 4417 — it ships today."));
+  CHECK_FALSE(addresses_press("Last year reporters asked us about the plant; here is what changed."));
 }
 
 TEST_CASE("require: trigger: any makes the rule's context the trigger") {
