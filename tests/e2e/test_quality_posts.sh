@@ -32,6 +32,9 @@
 #   fresh13 0.593 with the packs of bfdd558; 0.644 after the rounds on fresh11 and fresh12, still
 #          blind to it; 0.665 with the reply-to-a-journalist net (press-no-substance) → 0.937
 #          after a round on it
+#   fresh14 0.636 and fresh15 0.627 with the packs of c1146af (both written to avoid the obvious
+#          words) → 0.747 and 0.774 after a round on both (2026-12-07): a post that opens by
+#          addressing the press now reads as answering it; phrase rounds
 # Most posts still missed are judgement calls or phrasings the phrase lists do not reach; the
 # floors sit a little under today's scores so that a regression fails.
 . "$(dirname "$0")/lib.sh"
@@ -79,3 +82,5 @@ check_set "$FIXTURES/quality/fresh10" 0.82
 check_set "$FIXTURES/quality/fresh11" 0.94
 check_set "$FIXTURES/quality/fresh12" 0.87
 check_set "$FIXTURES/quality/fresh13" 0.90
+check_set "$FIXTURES/quality/fresh14" 0.72
+check_set "$FIXTURES/quality/fresh15" 0.74
