@@ -178,61 +178,7 @@ class Builder : public PolicyBuilder {
   // Alternatives of different lengths («из-за|из») expand into several phrases; a rule's
   // phrases stay contiguous in the index, so this is invisible to matchers.
   std::uint32_t add_phrase(const YamlNode& where, std::string_view phrase) override {
-    using Variant = std::vector<PhraseElement>;
-    std::vector<Variant> variants(1);
-    // '|' joins alternatives of one word, not of phrases: in '"use" "code"|"my" "code"' the second
-    // word is "code" or "my" and the third "code", which never matches "my code" as meant. An
-    // alternative that is also the next word's is that mistake (thirteen shipped phrases had it).
-    std::string_view prev_piece;
-    std::vector<std::string_view> prev_alts, alts;
-    for (std::string_view piece : split_words(phrase)) {
-      std::vector<Variant> slot;
-      if (piece == "*") {
-        slot.push_back({{PhraseElement::any, {}}});
-      } else if (piece == "..." || piece == "…") {
-        slot.push_back({{PhraseElement::gap, {}}});
-      } else {
-        std::string_view rest = piece;
-        alts.clear();
-        while (true) {
-          const auto bar = rest.find('|');
-          alts.push_back(rest.substr(0, bar));
-          Variant alt = alternative(where, phrase, alts.back());
-          // alternatives of the same length share one element per position
-          auto same = std::find_if(slot.begin(), slot.end(), [&](const Variant& v) { return v.size() == alt.size(); });
-          if (same == slot.end()) {
-            slot.push_back(std::move(alt));
-          } else {
-            for (std::size_t i = 0; i < alt.size(); ++i)
-              for (auto k : alt[i].keys)
-                if (std::find((*same)[i].keys.begin(), (*same)[i].keys.end(), k) == (*same)[i].keys.end())
-                  (*same)[i].keys.push_back(k);
-          }
-          if (bar == std::string_view::npos) break;
-          rest.remove_prefix(bar + 1);
-        }
-        if (alts.size() > 1 || prev_alts.size() > 1)
-          for (auto a : prev_alts)
-            if (std::find(alts.begin(), alts.end(), a) != alts.end())
-              fail(where, "phrase '" + std::string(phrase) + "': " + std::string(a) +
-                              " is an alternative of two words in a row ('" + std::string(prev_piece) + "' then '" +
-                              std::string(piece) +
-                              "'); '|' joins the alternatives of one word, so write each whole phrase on its own line");
-      }
-      // '*' and '...' stand between words: the words around them may repeat
-      prev_piece = piece;
-      if (piece == "*" || piece == "..." || piece == "…") prev_alts.clear();
-      else prev_alts.swap(alts);
-      std::vector<Variant> next;
-      for (const auto& v : variants)
-        for (const auto& s : slot) {
-          Variant x = v;
-          x.insert(x.end(), s.begin(), s.end());
-          next.push_back(std::move(x));
-        }
-      if (next.size() > 64) fail(where, "phrase '" + std::string(phrase) + "' expands into too many variants; split it");
-      variants = std::move(next);
-    }
+    auto variants = expand(where, phrase, split_words(phrase));
     const std::uint32_t first = next_phrase_id();
     for (auto& els : variants) {
       if (els.empty()) fail(where, "empty phrase");
@@ -269,6 +215,120 @@ class Builder : public PolicyBuilder {
   void set_rule_languages(const std::vector<std::string>& languages) { rule_languages_ = lang_bits(languages); }
 
  private:
+  using Variant = std::vector<PhraseElement>;
+
+  // The phrases a sequence of pieces stands for. A piece is a word with its '|' alternatives,
+  // '*', '...', or a group in parentheses whose alternatives are whole word sequences:
+  // '("don't"|"do" "not") "publish"' is "don't publish" or "do not publish".
+  std::vector<Variant> expand(const YamlNode& where, std::string_view phrase, const std::vector<std::string_view>& pieces) {
+    std::vector<Variant> variants(1);
+    // '|' joins alternatives of one word, not of phrases: in '"use" "code"|"my" "code"' the second
+    // word is "code" or "my" and the third "code", which never matches "my code" as meant. An
+    // alternative that is also the next word's is that mistake (thirteen shipped phrases had it).
+    std::string_view prev_piece;
+    std::vector<std::string_view> prev_alts, alts;
+    for (std::size_t pi = 0; pi < pieces.size(); ++pi) {
+      std::string_view piece = pieces[pi];
+      std::vector<Variant> slot;
+      bool group = false;
+      if (piece.front() == '(') {
+        // the group runs to the piece that closes it; '|' at its own depth separates alternatives
+        group = true;
+        std::vector<std::vector<std::string_view>> alternatives(1);
+        int depth = 0;
+        std::size_t pj = pi;
+        for (; pj < pieces.size(); ++pj) {
+          std::string_view w = pieces[pj];
+          std::size_t start = 0;
+          for (std::size_t c = 0; c < w.size(); ++c) {
+            const char ch = w[c];
+            if (ch == '"') {  // a quoted word may hold anything but a quote
+              const auto close = w.find('"', c + 1);
+              c = close == std::string_view::npos ? w.size() - 1 : close;
+              continue;
+            }
+            if (ch == '(') {
+              if (depth++ == 0) start = c + 1;
+            } else if (ch == ')') {
+              if (--depth == 0) {
+                if (c > start) alternatives.back().push_back(w.substr(start, c - start));
+                start = c + 1;
+                if (c + 1 != w.size())
+                  fail(where, "phrase '" + std::string(phrase) + "': put a space after the group's ')' in '" +
+                                  std::string(w) + "'");
+              }
+            } else if (ch == '|' && depth == 1) {
+              if (c > start) alternatives.back().push_back(w.substr(start, c - start));
+              alternatives.emplace_back();
+              start = c + 1;
+            }
+          }
+          if (depth > 0 && start < w.size()) alternatives.back().push_back(w.substr(start));
+          if (depth == 0) break;
+        }
+        if (depth != 0) fail(where, "phrase '" + std::string(phrase) + "': a group opened with '(' is never closed");
+        for (const auto& a : alternatives) {
+          if (a.empty()) fail(where, "phrase '" + std::string(phrase) + "': a group has an empty alternative");
+          for (auto& v : expand(where, phrase, a)) slot.push_back(std::move(v));
+        }
+        pi = pj;
+        piece = phrase.substr(piece.data() - phrase.data(), pieces[pj].data() + pieces[pj].size() - piece.data());
+      } else if (piece == "*") {
+        slot.push_back({{PhraseElement::any, {}}});
+      } else if (piece == "..." || piece == "…") {
+        slot.push_back({{PhraseElement::gap, {}}});
+      } else {
+        std::string_view rest = piece;
+        alts.clear();
+        while (true) {
+          const auto bar = rest.find('|');
+          alts.push_back(rest.substr(0, bar));
+          Variant alt = alternative(where, phrase, alts.back());
+          // alternatives of the same length share one element per position
+          auto same = std::find_if(slot.begin(), slot.end(), [&](const Variant& v) { return v.size() == alt.size(); });
+          if (same == slot.end()) {
+            slot.push_back(std::move(alt));
+          } else {
+            for (std::size_t i = 0; i < alt.size(); ++i)
+              for (auto k : alt[i].keys)
+                if (std::find((*same)[i].keys.begin(), (*same)[i].keys.end(), k) == (*same)[i].keys.end())
+                  (*same)[i].keys.push_back(k);
+          }
+          if (bar == std::string_view::npos) break;
+          rest.remove_prefix(bar + 1);
+        }
+        const auto group_hint = "; '|' joins the alternatives of one word: group words in parentheses, as in "
+                                "'(\"a\" \"b\"|\"c\") \"d\"', or write each whole phrase on its own line";
+        if (alts.size() > 1 || prev_alts.size() > 1)
+          for (auto a : prev_alts)
+            if (std::find(alts.begin(), alts.end(), a) != alts.end())
+              fail(where, "phrase '" + std::string(phrase) + "': " + std::string(a) +
+                              " is an alternative of two words in a row ('" + std::string(prev_piece) + "' then '" +
+                              std::string(piece) + "')" + group_hint);
+        // "don't"|"do" then "not": the contraction is never followed by "not", so only "do not" matches
+        if (prev_alts.size() > 1 && std::find(alts.begin(), alts.end(), "\"not\"") != alts.end())
+          for (auto a : prev_alts)
+            if (a.size() > 4 && (a.ends_with("n't\"") || a.ends_with("n’t\"")))
+              fail(where, "phrase '" + std::string(phrase) + "': " + std::string(a) + " then \"not\" never occurs, so only '" +
+                              std::string(prev_piece) + "' without the contraction matches" + group_hint);
+      }
+      // '*' and '...' stand between words: the words around them may repeat
+      prev_piece = piece;
+      if (group || piece == "*" || piece == "..." || piece == "…") prev_alts.clear();
+      else prev_alts.swap(alts);
+      std::vector<Variant> next;
+      for (const auto& v : variants)
+        for (const auto& s : slot) {
+          Variant x = v;
+          x.insert(x.end(), s.begin(), s.end());
+          next.push_back(std::move(x));
+        }
+      if (next.size() > 64) fail(where, "phrase '" + std::string(phrase) + "' expands into too many variants; split it");
+      variants = std::move(next);
+    }
+    return variants;
+  }
+
   std::uint8_t rule_languages_ = PatternBank::kAnyLanguage;
   // One alternative; a hyphenated word becomes several words, as the tokenizer makes them.
   std::vector<PhraseElement> alternative(const YamlNode& where, std::string_view phrase, std::string_view alt) {

@@ -397,6 +397,28 @@ TEST_CASE("context: press and customer follow whom the reply answers") {
   CHECK(fired(*p, "Клиентам: эту тему мы не обсуждаем.").empty());
 }
 
+TEST_CASE("phrase groups: alternatives of several words in parentheses") {
+  auto p = policy_from(rule(R"(    kind: phrase
+    phrases:
+      - '("don''t"|"do" "not"|"will" "never") "publish"|"announce" "until"'
+      - '"ждём" ("следующего" "поста"|"ответа")'
+)"));
+  CHECK(fires(*p, "We don't publish until the 28th."));
+  CHECK(fires(*p, "We do not announce until Monday."));
+  CHECK(fires(*p, "We will never publish until it is done."));
+  CHECK_FALSE(fires(*p, "We do publish until noon."));  // "do" alone is no alternative
+  CHECK_FALSE(fires(*p, "We never publish until noon."));
+  CHECK(fires(*p, "Ждём следующего поста."));
+  CHECK(fires(*p, "Ждём ответа."));
+  CHECK_FALSE(fires(*p, "Ждём следующего."));
+  auto nested = policy_from(rule(R"(    kind: phrase
+    phrases: ['(("we"|"they" "all") "know"|"nobody" "knows") "it"']
+)"));
+  CHECK(fires(*nested, "They all know it."));
+  CHECK(fires(*nested, "Nobody knows it."));
+  CHECK_FALSE(fires(*nested, "They know it."));
+}
+
 TEST_CASE("addresses_press reads only a post's opening") {
   CHECK(addresses_press("Журналисту «Городских новостей», который с утра звонит: обсуждать не будем."));
   CHECK(addresses_press("Уважаемая редакция, наша позиция прежняя."));

@@ -52,6 +52,22 @@ TEST_CASE("policy: '|' between whole phrases is reported, where it joins only wo
   CHECK(errors_of(ok).empty());
 }
 
+TEST_CASE("policy: a contraction then \"not\", and broken groups, are reported") {
+  auto with = [](const std::string& phrase) {
+    std::string y = kGood;
+    y.replace(y.find("[\"сам подложить\"]"), std::string("[\"сам подложить\"]").size(), "['" + phrase + "']");
+    return y;
+  };
+  auto e = first_error(with("\"don''t\"|\"do\" \"not\" \"publish\""));
+  CHECK(e.find("[t/blame]") != std::string::npos);
+  CHECK(e.find("\"don't\" then \"not\" never occurs") != std::string::npos);
+  CHECK(e.find("group words in parentheses") != std::string::npos);
+  CHECK(first_error(with("(\"a\" \"b\"|\"c\" \"d\"")).find("never closed") != std::string::npos);
+  CHECK(first_error(with("(\"a\"||\"c\") \"d\"")).find("empty alternative") != std::string::npos);
+  CHECK(first_error(with("(\"a\"|\"c\")\"d\"")).find("put a space after") != std::string::npos);
+  CHECK(errors_of(with("(\"don''t\"|\"do\" \"not\") \"publish\"")).empty());
+}
+
 TEST_CASE("policy: duplicate keys are reported (yaml-cpp would keep the last)") {
   std::string y = kGood;
   y.insert(y.find("    message: m"), "    message: first\n");
