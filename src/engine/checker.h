@@ -50,7 +50,8 @@ class Checker {
   explicit Checker(const Policy& policy, const RuleOverrides& overrides = {});
   std::vector<Finding> check(const Post& post);
   // Whether rule i applies to the post (role, channel, language, reply context, enabled);
-  // `press`: the post answers a journalist (answers_press of its reply_to).
+  // `press`: the post answers a journalist (answers_press of its reply_to, or, with no reply_to,
+  // addresses_press of its own text).
   bool applies(std::size_t rule, const Post& post, Lang lang, bool press) const;
   Lemmatizer& lemmatizer() { return lemmatizer_; }
   // The language the last post was checked as (its own lang, else the one its script says), and

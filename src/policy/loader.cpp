@@ -232,47 +232,11 @@ class Builder : public PolicyBuilder {
       std::vector<Variant> slot;
       bool group = false;
       if (piece.front() == '(') {
-        // the group runs to the piece that closes it; '|' at its own depth separates alternatives
         group = true;
-        std::vector<std::vector<std::string_view>> alternatives(1);
-        int depth = 0;
-        std::size_t pj = pi;
-        for (; pj < pieces.size(); ++pj) {
-          std::string_view w = pieces[pj];
-          std::size_t start = 0;
-          for (std::size_t c = 0; c < w.size(); ++c) {
-            const char ch = w[c];
-            if (ch == '"') {  // a quoted word may hold anything but a quote
-              const auto close = w.find('"', c + 1);
-              c = close == std::string_view::npos ? w.size() - 1 : close;
-              continue;
-            }
-            if (ch == '(') {
-              if (depth++ == 0) start = c + 1;
-            } else if (ch == ')') {
-              if (--depth == 0) {
-                if (c > start) alternatives.back().push_back(w.substr(start, c - start));
-                start = c + 1;
-                if (c + 1 != w.size())
-                  fail(where, "phrase '" + std::string(phrase) + "': put a space after the group's ')' in '" +
-                                  std::string(w) + "'");
-              }
-            } else if (ch == '|' && depth == 1) {
-              if (c > start) alternatives.back().push_back(w.substr(start, c - start));
-              alternatives.emplace_back();
-              start = c + 1;
-            }
-          }
-          if (depth > 0 && start < w.size()) alternatives.back().push_back(w.substr(start));
-          if (depth == 0) break;
-        }
-        if (depth != 0) fail(where, "phrase '" + std::string(phrase) + "': a group opened with '(' is never closed");
-        for (const auto& a : alternatives) {
-          if (a.empty()) fail(where, "phrase '" + std::string(phrase) + "': a group has an empty alternative");
+        std::vector<std::vector<std::string_view>> alternatives;
+        pi = group_alternatives(where, phrase, pieces, pi, alternatives);
+        for (const auto& a : alternatives)
           for (auto& v : expand(where, phrase, a)) slot.push_back(std::move(v));
-        }
-        pi = pj;
-        piece = phrase.substr(piece.data() - phrase.data(), pieces[pj].data() + pieces[pj].size() - piece.data());
       } else if (piece == "*") {
         slot.push_back({{PhraseElement::any, {}}});
       } else if (piece == "..." || piece == "…") {
@@ -327,6 +291,41 @@ class Builder : public PolicyBuilder {
       variants = std::move(next);
     }
     return variants;
+  }
+
+  // The alternatives of the group that opens at pieces[first], each a sequence of pieces; '|'
+  // separates them only at the group's own depth, so groups nest. Returns the closing piece's index.
+  std::size_t group_alternatives(const YamlNode& where, std::string_view phrase, const std::vector<std::string_view>& pieces,
+                                 std::size_t first, std::vector<std::vector<std::string_view>>& out) {
+    const auto refuse = [&](const std::string& why) { fail(where, "phrase '" + std::string(phrase) + "': " + why); };
+    out.assign(1, {});
+    int depth = 0;
+    for (std::size_t pj = first; pj < pieces.size(); ++pj) {
+      const std::string_view w = pieces[pj];
+      std::size_t start = 0;
+      for (std::size_t c = 0; c < w.size(); ++c) {
+        const char ch = w[c];
+        if (ch == '"') {  // a quoted word may hold anything but a quote
+          const auto close = w.find('"', c + 1);
+          c = close == std::string_view::npos ? w.size() - 1 : close;
+        } else if (ch == '(') {
+          if (depth++ == 0) start = c + 1;
+        } else if (ch == '|' && depth == 1) {
+          if (c > start) out.back().push_back(w.substr(start, c - start));
+          out.emplace_back();
+          start = c + 1;
+        } else if (ch == ')' && --depth == 0) {
+          if (c > start) out.back().push_back(w.substr(start, c - start));
+          if (c + 1 != w.size()) refuse("put a space after the group's ')' in '" + std::string(w) + "'");
+          for (const auto& a : out)
+            if (a.empty()) refuse("a group has an empty alternative");
+          return pj;
+        }
+      }
+      if (start < w.size()) out.back().push_back(w.substr(start));
+    }
+    refuse("a group opened with '(' is never closed");
+    return pieces.size();  // not reached: refuse throws
   }
 
   std::uint8_t rule_languages_ = PatternBank::kAnyLanguage;
