@@ -293,6 +293,9 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
         j = k;
       } else if (c == kApostrophe && is_letter_cls(cls_at(j + 1)) && j > i) {
         ++j;
+      } else if ((cps_[j].cp == '!' || cps_[j].cp == '#') && j > i && is_letter_cls(cps_[j - 1].cls) &&
+                 is_letter_cls(cls_at(j + 1))) {
+        ++j;  // a mask between letters: "sh!t", «х#й» (a '!' that ends a sentence has a space after it)
       } else if (c == kDot && seg == 1 && is_letter_cls(cls_at(j + 1)) &&
                  (cls_at(j + 2) == kDot || !is_letter_cls(cls_at(j + 2)))) {
         ++j, seg = 0;  // «х.у.й»: dots between single letters
@@ -438,6 +441,12 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
           }
           break;
         case kApostrophe: o = '\''; break;
+        case kTerminator:
+        case kPunct:
+          if (joined || (c.cp != '!' && c.cp != '#')) continue;  // the spaces of joined letters
+          o = '*';
+          t.flags |= kHasMask;
+          break;
         case kCombining:
           // и + combining breve is й; other marks only decorate
           if (c.cp == 0x0306 && w.ends_with("и")) {

@@ -77,6 +77,11 @@ TEST_CASE("normalise: masking characters inside words") {
   CHECK(norm_words("х*й f**k п@зда sh1t") == V{"х*й", "f**k", "пазда", "shit"});
 }
 
+TEST_CASE("normalise: '!' and '#' between letters mask a letter, elsewhere they stay apart") {
+  CHECK(norm_words("sh!t х#йня") == V{"sh*t", "х*йня"});
+  CHECK(norm_words("Wow! Great #sale Bug#25 C#") == V{"wow", "great", "sale", "bug", "25", "c"});
+}
+
 TEST_CASE("normalise: digits alone stay digits") {
   CHECK(norm_words("заказ 4276 от 12.05") == V{"заказ", "4276", "от", "12", "05"});
 }
