@@ -428,10 +428,15 @@ TEST_CASE("addresses_press reads only a post's opening") {
   CHECK(addresses_press("Re: the crunch allegations in GameWire's piece — next question."));
   CHECK(addresses_press("A few reporters have asked about the grounded jets."));
   CHECK(addresses_press("Dear journalists, thank you for the questions."));
+  CHECK(addresses_press("Уважаемые представители СМИ, на запросы больше не отвечаем."));
+  CHECK(addresses_press("Комментариев для вашего издания у нас нет и не будет."));
   CHECK_FALSE(addresses_press("Журналистика — профессия смелых, поздравляем коллег с праздником."));
   CHECK_FALSE(addresses_press("Дорогая редакция! Вы сделали меня счастливой."));  // a reader's letter
   CHECK_FALSE(addresses_press("Мы рассказали журналистам о новом складе."));     // not the opening
   CHECK_FALSE(addresses_press("Re: your order 4417 — it ships today."));
+  CHECK_FALSE(addresses_press("Спасибо за ваш отзыв, передали его в отдел доставки."));
+  CHECK_FALSE(addresses_press("Подписывайтесь на наш канал, там все новости издания."));
+  CHECK_FALSE(addresses_press("Прочитали в вашей газете про новый тариф."));  // a reader
   CHECK_FALSE(addresses_press("Last year reporters asked us about the plant; here is what changed."));
 }
 
