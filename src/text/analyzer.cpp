@@ -29,7 +29,7 @@ Cls classify_slow(char32_t c) {
   if (is_cyrillic(c)) return kCyr;
   if (is_latin(c)) return kLat;
   if (c >= '0' && c <= '9') return kDigit;
-  if (c == '*' || c == '@' || c == '$') return kMask;
+  if (c == '*' || c == '@' || c == '$' || c == 0x20AC) return kMask;  // € for е: «ох*€нно»
   if (is_ignorable(c)) return kIgnorable;
   if (is_combining(c)) return kCombining;
   if (c == '\'' || c == 0x2019 || c == 0x02BC) return kApostrophe;
@@ -101,6 +101,7 @@ char32_t unmask(char32_t c, Script s) {
       case '4': return 0x0447;
       case '6': return 0x0431;
       case '@': return 0x0430;
+      case 0x20AC: return 0x0435;
       case '$': return 0x0441;
       default: return 0;
     }
@@ -113,6 +114,7 @@ char32_t unmask(char32_t c, Script s) {
     case '5': return 's';
     case '7': return 't';
     case '@': return 'a';
+    case 0x20AC: return 'e';
     case '$': return 's';
     default: return 0;
   }
@@ -294,8 +296,11 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
       } else if (c == kApostrophe && is_letter_cls(cls_at(j + 1)) && j > i) {
         ++j;
       } else if ((cps_[j].cp == '!' || cps_[j].cp == '#') && j > i && is_letter_cls(cps_[j - 1].cls) &&
-                 is_letter_cls(cls_at(j + 1))) {
-        ++j;  // a mask between letters: "sh!t", «х#й» (a '!' that ends a sentence has a space after it)
+                 (is_letter_cls(cls_at(j + 1)) ||
+                  ((cls_at(j + 1) == kMask || cls_at(j + 1) == kDigit) && is_letter_cls(cls_at(j + 2))))) {
+        // a mask between letters: "sh!t", «х#й», "f#@k", «п!3дец» (a '!' that ends a sentence has
+        // a space after it; "Bug#25" has no letter after the digit)
+        ++j;
       } else if (c == kDot && seg == 1 && is_letter_cls(cls_at(j + 1)) &&
                  (cls_at(j + 2) == kDot || !is_letter_cls(cls_at(j + 2)))) {
         ++j, seg = 0;  // «х.у.й»: dots between single letters
@@ -395,6 +400,14 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
     if (upper && cps_[b].upper) t.flags |= kCapitalised;
     if (letters >= 2 && upper == letters) t.flags |= kAllCaps;
     const bool read_digits = letters > digits && letters > 0;
+    // a star, or a '!' or '#' kept inside the word (only a mask is: see the spans above)
+    auto is_star = [&](std::uint32_t k) {
+      const char32_t c = cps_[k].cp;
+      return c == '*' || (!joined && (c == '!' || c == '#'));
+    };
+    auto star_beside = [&](std::uint32_t k, std::uint32_t first, std::uint32_t end) {
+      return (k > first && is_star(k - 1)) || (k + 1 < end && is_star(k + 1));
+    };
     t.norm_begin = static_cast<std::uint32_t>(w.size());
     w.ensure(t.end - t.start);
     for (std::uint32_t k = b; k < e; ++k) {
@@ -430,8 +443,8 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
           }
           break;
         case kMask:
-          if (c.cp == '*') {
-            o = '*';
+          if (c.cp == '*' || star_beside(k, b, e)) {
+            o = '*';  // "f#@k": beside a star, '@' is one more star, not an «а»
             t.flags |= kHasMask;
           } else if (auto m = unmask(c.cp, t.script == Script::none ? Script::latin : t.script)) {
             o = m;

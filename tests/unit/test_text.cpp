@@ -79,6 +79,8 @@ TEST_CASE("normalise: masking characters inside words") {
 
 TEST_CASE("normalise: '!' and '#' between letters mask a letter, elsewhere they stay apart") {
   CHECK(norm_words("sh!t х#йня") == V{"sh*t", "х*йня"});
+  CHECK(norm_words("f#@k п!3дец ох*€нно") == V{"f**k", "п*здец", "ох**нно"});
+  CHECK(norm_words("п@зда a$$ 100€ €100") == V{"пазда", "ass", "100", "100"});
   CHECK(norm_words("Wow! Great #sale Bug#25 C#") == V{"wow", "great", "sale", "bug", "25", "c"});
 }
 
