@@ -37,9 +37,11 @@
 #          addressing the press now reads as answering it; phrase rounds, which also moved
 #          fresh5 0.921 → 0.927, fresh7 0.911 → 0.917, fresh8 0.879 → 0.884, fresh12 0.914 → 0.925
 #   fresh16 0.610 and fresh17 0.616 with the packs of 1c9be45 (both written to avoid the obvious
-#          words) → 0.874 and 0.874 after a round on both (2026-12-07, second session): '!' and '#'
-#          between letters read as masks, «для вашего издания» opens a reply to the press, phrase
-#          rounds, which also moved fresh3 0.977 → 0.981, fresh8 0.884 → 0.894, fresh10 0.876 → 0.885
+#          words) → 0.974 and 0.972 after a round on both (2026-12-07, second session): '!', '#'
+#          and '€' inside words read as masks, «для вашего издания» opens a reply to the press, a
+#          home address without a street word, phrase rounds; blind to those, fresh3 0.977 → 0.981,
+#          fresh8 0.884 → 0.901, fresh10 0.876 → 0.885, fresh12 0.925 → 0.937, fresh14 0.839 →
+#          0.851, fresh15 0.820 → 0.833
 # Most posts still missed are judgement calls or phrasings the phrase lists do not reach; the
 # floors sit a little under today's scores so that a regression fails.
 . "$(dirname "$0")/lib.sh"
@@ -89,5 +91,5 @@ check_set "$FIXTURES/quality/fresh12" 0.87
 check_set "$FIXTURES/quality/fresh13" 0.90
 check_set "$FIXTURES/quality/fresh14" 0.80
 check_set "$FIXTURES/quality/fresh15" 0.79
-check_set "$FIXTURES/quality/fresh16" 0.85
-check_set "$FIXTURES/quality/fresh17" 0.85
+check_set "$FIXTURES/quality/fresh16" 0.95
+check_set "$FIXTURES/quality/fresh17" 0.95
