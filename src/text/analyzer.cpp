@@ -405,9 +405,7 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
       const char32_t c = cps_[k].cp;
       return c == '*' || (!joined && (c == '!' || c == '#'));
     };
-    auto star_beside = [&](std::uint32_t k, std::uint32_t first, std::uint32_t end) {
-      return (k > first && is_star(k - 1)) || (k + 1 < end && is_star(k + 1));
-    };
+    auto star_beside = [&](std::uint32_t k) { return (k > b && is_star(k - 1)) || (k + 1 < e && is_star(k + 1)); };
     t.norm_begin = static_cast<std::uint32_t>(w.size());
     w.ensure(t.end - t.start);
     for (std::uint32_t k = b; k < e; ++k) {
@@ -443,7 +441,7 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
           }
           break;
         case kMask:
-          if (c.cp == '*' || star_beside(k, b, e)) {
+          if (c.cp == '*' || star_beside(k)) {
             o = '*';  // "f#@k": beside a star, '@' is one more star, not an «а»
             t.flags |= kHasMask;
           } else if (auto m = unmask(c.cp, t.script == Script::none ? Script::latin : t.script)) {
