@@ -405,7 +405,10 @@ void Analyzer::analyze(std::string_view text, AnalyzedText& out, bool lemmatise)
       const char32_t c = cps_[k].cp;
       return c == '*' || (!joined && (c == '!' || c == '#'));
     };
-    auto star_beside = [&](std::uint32_t k) { return (k > b && is_star(k - 1)) || (k + 1 < e && is_star(k + 1)); };
+    // clang before 16 cannot capture a structured binding, so the word's start is copied
+    auto star_beside = [&, first = b](std::uint32_t k) {
+      return (k > first && is_star(k - 1)) || (k + 1 < e && is_star(k + 1));
+    };
     t.norm_begin = static_cast<std::uint32_t>(w.size());
     w.ensure(t.end - t.start);
     for (std::uint32_t k = b; k < e; ++k) {
