@@ -107,15 +107,53 @@ int rules_test(const Setup& s) {
   return failed ? kExitFindings : kExitClean;
 }
 
+// The patterns by the size of their compiled RE2 programs, largest first: what compiling the
+// policy costs at every start. A pattern with no literal to filter on is spelled out into its
+// alternatives, each compiled again: `(?:^|[^\pL\pN])(?:a|b|…)` with twenty names is forty
+// programs, each with the negated Unicode class. With `max`, exit 1 when one is over it.
+int rules_cost(const Setup& s, std::size_t top, int max) {
+  const Policy& p = *s.policy;
+  struct Row {
+    PatternBank::Cost cost;
+    std::size_t id;
+  };
+  std::vector<Row> rows;
+  long long total = 0;
+  for (std::size_t id = 0; id < p.patterns.size(); ++id) {
+    rows.push_back({p.patterns.cost(static_cast<int>(id)), id});
+    total += rows.back().cost.total();
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.cost.total() > b.cost.total(); });
+  std::size_t over = 0;
+  for (const auto& r : rows) over += max > 0 && r.cost.total() > max;
+  const std::size_t shown = max > 0 ? over : std::min(top, rows.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    const auto& o = p.pattern_origins[rows[i].id];
+    const auto& c = rows[i].cost;
+    std::cout << o.file << ":" << o.line << ":" << o.column << ": " << c.total() << " instructions";
+    if (c.pieces) std::cout << " (" << c.program << " + " << c.pieces << " pieces " << c.piece_program << ")";
+    std::cout << " [" << o.rule << "] " << terminal_safe(o.regex) << "\n";
+  }
+  std::cout << "rules cost: " << rows.size() << " patterns, " << total << " instructions of RE2 program";
+  if (max > 0) std::cout << ", " << over << " over " << max;
+  std::cout << "\n";
+  return over ? kExitFindings : kExitClean;
+}
+
 }  // namespace
 
 int run_rules(int argc, char** argv) {
-  po::options_description desc("grabli rules list [--format text|json] | explain ID | test [PATH...]");
+  po::options_description desc(
+      "grabli rules list [--format text|json] | explain ID | test [PATH...] | cost [--top N] [--max N]");
   std::string sub, format = "text", config;
+  std::size_t top = 15;
+  int max = 0;
   std::vector<std::string> args, policies;
   desc.add_options()("help,h", "show this help")("format", po::value(&format), "text | json (list)")
       ("config", po::value(&config), ".grabli.yaml to use")("policy", po::value(&policies), "extra policy path")
-      ("sub", po::value(&sub), "list | explain | test")("args", po::value(&args), "");
+      ("top", po::value(&top), "cost: how many patterns to show (15)")
+      ("max", po::value(&max), "cost: show the patterns over N instructions, exit 1 if any")
+      ("sub", po::value(&sub), "list | explain | test | cost")("args", po::value(&args), "");
   add_limit_options(desc, {"regex_max_mem", "regex_set_max_mem"});
   po::positional_options_description pos;
   pos.add("sub", 1).add("args", -1);
@@ -131,8 +169,8 @@ int run_rules(int argc, char** argv) {
     std::cout << desc;
     return sub.empty() && !vm.count("help") ? kExitError : kExitClean;
   }
-  if (sub != "list" && sub != "explain" && sub != "test") {
-    std::cerr << "grabli rules: unknown subcommand '" << sub << "'; expected list, explain or test\n";
+  if (sub != "list" && sub != "explain" && sub != "test" && sub != "cost") {
+    std::cerr << "grabli rules: unknown subcommand '" << sub << "'; expected list, explain, test or cost\n";
     return kExitError;
   }
   SetupOptions so;
@@ -146,6 +184,7 @@ int run_rules(int argc, char** argv) {
   auto s = load_setup(so, std::cerr);
   if (!s) return kExitError;
   if (sub == "test") return rules_test(*s);
+  if (sub == "cost") return rules_cost(*s, top, max);
   if (sub == "list") {
     if (format == "json") {
       nlohmann::json a = nlohmann::json::array();

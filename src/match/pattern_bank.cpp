@@ -473,6 +473,19 @@ const RE2& PatternBank::re(int id) const {
   return (e.original ? orig_ : norm_)->filter.GetRE2(e.index);
 }
 
+PatternBank::Cost PatternBank::cost(int id) const {
+  const Entry& e = entries_[static_cast<std::size_t>(id)];
+  const Form& form = *(e.original ? orig_ : norm_);
+  Cost c;
+  c.program = form.filter.GetRE2(e.index).ProgramSize();
+  for (std::size_t k = 0; k < form.pieces.size(); ++k) {
+    if (form.pieces[k].parent != e.index) continue;
+    ++c.pieces;
+    c.piece_program += form.piece_filter.GetRE2(static_cast<int>(k)).ProgramSize();
+  }
+  return c;
+}
+
 bool PatternBank::compile(std::string& error) {
   for (auto* form : {norm_.get(), orig_.get()})
     if (form && !form->compile(limits_.per_set)) {

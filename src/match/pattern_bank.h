@@ -51,6 +51,17 @@ class PatternBank {
   std::size_t size() const { return entries_.size(); }
   const std::string& pattern(int id) const { return entries_[static_cast<std::size_t>(id)].pattern; }
 
+  // What pattern `id` costs to compile at every start, after compile(): its RE2 program, and
+  // when it has no atom of its own, the pieces it is spelled out into (each an RE2 of its own:
+  // `(^|[^\pL])(a|b|c)` is three).
+  struct Cost {
+    int program = 0;   // RE2::ProgramSize of the pattern
+    int pieces = 0;    // pieces spelled out
+    int piece_program = 0;  // their programs, summed
+    int total() const { return program + piece_program; }
+  };
+  Cost cost(int id) const;
+
   // The leftmost match of pattern `id`, as original byte offsets; one RE2 run where
   // for_each_match goes on to the end of the text.
   std::optional<std::pair<std::uint32_t, std::uint32_t>> first_match(int id, const AnalyzedText& text) const {

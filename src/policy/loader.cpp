@@ -205,6 +205,7 @@ class Builder : public PolicyBuilder {
                       (err.find("too large") != std::string::npos
                            ? "; raise limits.regex_max_mem in .grabli.yaml or --regex-max-mem"
                            : ""));
+    p_.pattern_origins.push_back({rule_id_, file_, regex, where.Mark().line + 1, where.Mark().column + 1});
     return id;
   }
   const PatternBank& patterns() const override { return p_.patterns; }
@@ -212,7 +213,13 @@ class Builder : public PolicyBuilder {
     throw RuleFailure{where.Mark(), message};
   }
   // The languages of the rule being compiled (PatternBank's bits): its patterns run only for them.
-  void set_rule_languages(const std::vector<std::string>& languages) { rule_languages_ = lang_bits(languages); }
+  // The rule being compiled: its patterns run only for its languages (PatternBank's bits), and
+  // `rules cost` names it as their origin.
+  void set_rule(const Rule& r) {
+    rule_languages_ = lang_bits(r.languages);
+    rule_id_ = r.full_id();
+    file_ = r.file;
+  }
 
  private:
   using Variant = std::vector<PhraseElement>;
@@ -329,6 +336,7 @@ class Builder : public PolicyBuilder {
   }
 
   std::uint8_t rule_languages_ = PatternBank::kAnyLanguage;
+  std::string rule_id_, file_;
   // One alternative; a hyphenated word becomes several words, as the tokenizer makes them.
   std::vector<PhraseElement> alternative(const YamlNode& where, std::string_view phrase, std::string_view alt) {
     bool exact = false, prefix = false;
@@ -511,7 +519,7 @@ void compile_rule(Builder& b, Policy& policy, const YamlNode& node, const std::s
   if (node["enabled"]) r.enabled = node["enabled"].as<bool>();
   if (node["fallback"]) r.fallback = node["fallback"].as<bool>();
   if (const auto ex = node["examples"]; ex || !src.without_examples) read_examples(b, node, ex, r);
-  b.set_rule_languages(r.languages);
+  b.set_rule(r);
   auto matcher = info->make(node, r, b);
   policy.rules.push_back(std::move(r));
   policy.matchers.push_back(std::move(matcher));

@@ -28,6 +28,12 @@ struct Policy {
   KeyTable keys;
   PhraseIndex phrases;
   PatternBank patterns;
+  // Where each pattern was written, by pattern id: what `grabli rules cost` reports.
+  struct PatternOrigin {
+    std::string rule, file, regex;
+    int line = 0, column = 0;
+  };
+  std::vector<PatternOrigin> pattern_origins;
   std::vector<std::string> vocabulary;  // company words: accepted by spelling, added to Hunspell
   DictionaryPaths dictionaries;
 
