@@ -28,7 +28,8 @@ struct Detector {
 const std::array<Detector, 10> kDetectors = {{
     {Pii::card, "card", "card number", R"((?:\d[ \-]?){12,18}\d)", 13},
     {Pii::snils, "snils", "СНИЛС", R"(\d{3}[\- ]\d{3}[\- ]\d{3}[\- ]\d{2})", 11},
-    {Pii::passport, "passport", "passport number", R"(\d{2} ?\d{2} ?№? ?\d{6})", 10},
+    // «45 06 123456», «4506 № 123456», and spelled out: «серия 4512, номер 738291»
+    {Pii::passport, "passport", "passport number", R"(\d{2} ?\d{2}(?: ?№? ?|,? (?i:номер|ном\.|н\.) ?)\d{6})", 10},
     {Pii::inn, "inn", "ИНН", R"(\d{12})", 12},
     {Pii::phone, "phone", "phone number",
      R"((?:\+7|8)[ \-\xA0]*\(?\d{3}\)?[ \-\xA0]*\d{3}[ \-\xA0]*\d{2}[ \-\xA0]*\d{2})", 11},

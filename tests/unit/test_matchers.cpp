@@ -295,6 +295,9 @@ TEST_CASE("pii: phones, cards with Luhn, e-mails, toll-free and company mailboxe
   CHECK(fires(*p, "СНИЛС 112-233-445 95"));
   CHECK_FALSE(fires(*p, "СНИЛС 112-233-445 96"));
   CHECK(fires(*p, "паспорт 45 06 123456"));
+  CHECK(fires(*p, "Оставили паспорт: серия 4512, номер 738291, Кузнецов Андрей."));
+  CHECK(fires(*p, "паспорт серии 4512 № 738291"));
+  CHECK_FALSE(fires(*p, "Заказ 4512, номер 738291 — уже в пути."));
   CHECK_FALSE(fires(*p, "артикул 45 06 123456"));
 }
 
