@@ -212,7 +212,6 @@ class Builder : public PolicyBuilder {
   [[noreturn]] void fail(const YamlNode& where, const std::string& message) override {
     throw RuleFailure{where.Mark(), message};
   }
-  // The languages of the rule being compiled (PatternBank's bits): its patterns run only for them.
   // The rule being compiled: its patterns run only for its languages (PatternBank's bits), and
   // `rules cost` names it as their origin.
   void set_rule(const Rule& r) {
