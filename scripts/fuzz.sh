@@ -19,8 +19,10 @@ seed() {  # seed TARGET: copies the repository's own inputs for that target into
     fuzz_policy) find rules tests/fixtures -name '*.yaml' -size -64k -exec cp -t "$dir" {} + 2>/dev/null || true ;;
     fuzz_text | fuzz_text_spelling)
       # every rule's own examples, one post per file, first byte = role/channel selector
-      grep -rhoE '^ *- "[^"]{4,}"|text: "[^"]{4,}"' rules | sed -E 's/^ *- "|text: "//; s/"$//' | head -1000 |
-        awk -v d="$dir" '{ f = sprintf("%s/ex%04d", d, NR); printf "%c%s", 33 + NR % 90, $0 > f; close(f) }' ;;
+      # (the first 1000: awk reads to the end, where `head` would close the pipe and, under
+      # pipefail, fail the script with grep's SIGPIPE once the examples outgrow a pipe's buffer)
+      grep -rhoE '^ *- "[^"]{4,}"|text: "[^"]{4,}"' rules | sed -E 's/^ *- "|text: "//; s/"$//' |
+        awk -v d="$dir" 'NR <= 1000 { f = sprintf("%s/ex%04d", d, NR); printf "%c%s", 33 + NR % 90, $0 > f; close(f) }' ;;
     fuzz_front_matter) find examples tests/fixtures docs -name '*.md' -size -64k -exec cp -t "$dir" {} + 2>/dev/null || true ;;
     fuzz_form_table)  # forms with flags and stems; the second one with a few damaged bytes
       printf 'кошка\t\x0f\tкошка\nкошками\t\x09\tкошка|кошкам\nthe\t\x07\t\nМосква\t\x01\t\n' > "$dir/seed-clean"
