@@ -129,10 +129,11 @@ int rules_cost(const Setup& s, std::size_t top, int max) {
   const std::size_t shown = max > 0 ? over : std::min(top, rows.size());
   for (std::size_t i = 0; i < shown; ++i) {
     const auto& o = p.pattern_origins[rows[i].id];
+    const Rule& r = p.rules[o.rule];
     const auto& c = rows[i].cost;
-    std::cout << o.file << ":" << o.line << ":" << o.column << ": " << c.total() << " instructions";
+    std::cout << r.file << ":" << o.line << ":" << o.column << ": " << c.total() << " instructions";
     if (c.pieces) std::cout << " (" << c.program << " + " << c.pieces << " pieces " << c.piece_program << ")";
-    std::cout << " [" << o.rule << "] " << terminal_safe(o.regex) << "\n";
+    std::cout << " [" << r.full_id() << "] " << terminal_safe(o.regex) << "\n";
   }
   std::cout << "rules cost: " << rows.size() << " patterns, " << total << " instructions of RE2 program";
   if (max > 0) std::cout << ", " << over << " over " << max;

@@ -205,20 +205,16 @@ class Builder : public PolicyBuilder {
                       (err.find("too large") != std::string::npos
                            ? "; raise limits.regex_max_mem in .grabli.yaml or --regex-max-mem"
                            : ""));
-    p_.pattern_origins.push_back({rule_id_, file_, regex, where.Mark().line + 1, where.Mark().column + 1});
+    // the rule being compiled is pushed after its matcher is made: its index is the next one
+    p_.pattern_origins.push_back({p_.rules.size(), regex, where.Mark().line + 1, where.Mark().column + 1});
     return id;
   }
   const PatternBank& patterns() const override { return p_.patterns; }
   [[noreturn]] void fail(const YamlNode& where, const std::string& message) override {
     throw RuleFailure{where.Mark(), message};
   }
-  // The rule being compiled: its patterns run only for its languages (PatternBank's bits), and
-  // `rules cost` names it as their origin.
-  void set_rule(const Rule& r) {
-    rule_languages_ = lang_bits(r.languages);
-    rule_id_ = r.full_id();
-    file_ = r.file;
-  }
+  // The languages of the rule being compiled (PatternBank's bits): its patterns run only for them.
+  void set_rule_languages(const std::vector<std::string>& languages) { rule_languages_ = lang_bits(languages); }
 
  private:
   using Variant = std::vector<PhraseElement>;
@@ -335,7 +331,6 @@ class Builder : public PolicyBuilder {
   }
 
   std::uint8_t rule_languages_ = PatternBank::kAnyLanguage;
-  std::string rule_id_, file_;
   // One alternative; a hyphenated word becomes several words, as the tokenizer makes them.
   std::vector<PhraseElement> alternative(const YamlNode& where, std::string_view phrase, std::string_view alt) {
     bool exact = false, prefix = false;
@@ -518,7 +513,7 @@ void compile_rule(Builder& b, Policy& policy, const YamlNode& node, const std::s
   if (node["enabled"]) r.enabled = node["enabled"].as<bool>();
   if (node["fallback"]) r.fallback = node["fallback"].as<bool>();
   if (const auto ex = node["examples"]; ex || !src.without_examples) read_examples(b, node, ex, r);
-  b.set_rule(r);
+  b.set_rule_languages(r.languages);
   auto matcher = info->make(node, r, b);
   policy.rules.push_back(std::move(r));
   policy.matchers.push_back(std::move(matcher));

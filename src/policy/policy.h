@@ -28,9 +28,11 @@ struct Policy {
   KeyTable keys;
   PhraseIndex phrases;
   PatternBank patterns;
-  // Where each pattern was written, by pattern id: what `grabli rules cost` reports.
+  // Where each pattern was written, by pattern id: what `grabli rules cost` reports. `rule` indexes
+  // `rules` (its file and id); the regex as written, before `\pL` is narrowed.
   struct PatternOrigin {
-    std::string rule, file, regex;
+    std::size_t rule = 0;
+    std::string regex;
     int line = 0, column = 0;
   };
   std::vector<PatternOrigin> pattern_origins;
