@@ -7,7 +7,8 @@ pkgs=(
   libre2-dev catch2 nlohmann-json3-dev libsimdjson-dev libcsv-dev libmimalloc-dev
 )
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(pre-commit chromium python3-jsonschema clang jq)
+  # fortunes: the clean posts the classifier is trained with (scripts/train-classifier.py), which a test repeats
+  pkgs+=(pre-commit chromium python3-jsonschema clang jq fortunes-ru fortunes)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

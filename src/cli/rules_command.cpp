@@ -81,6 +81,46 @@ Post example_post(const Rule& r, const RuleExample& e) {
   return p;
 }
 
+// `rules features FILE.jsonl...`: each post's classifier features, one JSON line per post
+// ({"id", "features"}), for scripts/train-classifier.py. Posts as `audit` reads JSONL: id, text,
+// role, channel, lang, reply_to (a string or {"text"}).
+int rules_features(const Setup& s, const std::vector<std::string>& files) {
+  if (files.empty()) {
+    std::cerr << "grabli rules features: give one or more JSONL files of posts\n";
+    return kExitError;
+  }
+  Checker checker(*s.policy, RuleOverrides{});
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      std::cerr << "grabli rules features: cannot read " << file << "\n";
+      return kExitError;
+    }
+    std::string line;
+    for (std::size_t n = 1; std::getline(in, line); ++n) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      Post p;
+      try {
+        const auto j = nlohmann::json::parse(line);
+        auto str = [&j](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
+        p.id = j.contains("id") && !j["id"].is_string() ? j["id"].dump() : str("id");
+        p.text = str("text"), p.role = str("role"), p.channel = str("channel"), p.lang = str("lang");
+        if (j.contains("reply_to")) {
+          const auto& r = j["reply_to"];
+          if (r.is_string()) p.reply_to = r.get<std::string>();
+          else if (r.is_object() && r.contains("text") && r["text"].is_string()) p.reply_to = r["text"].get<std::string>();
+        }
+      } catch (const nlohmann::json::exception& e) {
+        std::cerr << file << ":" << n << ":1: not a JSON record: " << e.what() << "\n";
+        return kExitError;
+      }
+      nlohmann::json out = {{"id", p.id}, {"features", checker.classifier_features(p)}};
+      std::cout << dump_json(out) << "\n";
+    }
+  }
+  return kExitClean;
+}
+
 int rules_test(const Setup& s) {
   RuleOverrides all;
   all.include_disabled = true;
@@ -154,7 +194,7 @@ int run_rules(int argc, char** argv) {
       ("config", po::value(&config), ".grabli.yaml to use")("policy", po::value(&policies), "extra policy path")
       ("top", po::value(&top), "cost: how many patterns to show (15)")
       ("max", po::value(&max), "cost: show the patterns over N instructions, exit 1 if any")
-      ("sub", po::value(&sub), "list | explain | test | cost")("args", po::value(&args), "");
+      ("sub", po::value(&sub), "list | explain | test | cost | features")("args", po::value(&args), "");
   add_limit_options(desc, {"regex_max_mem", "regex_set_max_mem"});
   po::positional_options_description pos;
   pos.add("sub", 1).add("args", -1);
@@ -170,8 +210,8 @@ int run_rules(int argc, char** argv) {
     std::cout << desc;
     return sub.empty() && !vm.count("help") ? kExitError : kExitClean;
   }
-  if (sub != "list" && sub != "explain" && sub != "test" && sub != "cost") {
-    std::cerr << "grabli rules: unknown subcommand '" << sub << "'; expected list, explain, test or cost\n";
+  if (sub != "list" && sub != "explain" && sub != "test" && sub != "cost" && sub != "features") {
+    std::cerr << "grabli rules: unknown subcommand '" << sub << "'; expected list, explain, test, cost or features\n";
     return kExitError;
   }
   SetupOptions so;
@@ -186,6 +226,7 @@ int run_rules(int argc, char** argv) {
   if (!s) return kExitError;
   if (sub == "test") return rules_test(*s);
   if (sub == "cost") return rules_cost(*s, top, max);
+  if (sub == "features") return rules_features(*s, args);
   if (sub == "list") {
     if (format == "json") {
       nlohmann::json a = nlohmann::json::array();

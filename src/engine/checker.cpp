@@ -170,12 +170,23 @@ bool Checker::applies(std::size_t i, const Post& post, Lang lang, bool press) co
   return true;
 }
 
+namespace {
+Lang post_lang(const Post& post, const AnalyzedText& text) {
+  if (post.lang == "ru") return Lang::ru;
+  if (post.lang == "en") return Lang::en;
+  return text.lang;
+}
+}  // namespace
+
+std::vector<std::string> Checker::classifier_features(const Post& post) {
+  analyzer_.analyze(post.text, text_, false);
+  return Classifier::feature_names(post, text_, post_lang(post, text_));
+}
+
 std::vector<Finding> Checker::check(const Post& post) {
   std::vector<Finding> out;
   analyzer_.analyze(post.text, text_, true);
-  Lang lang = text_.lang;
-  if (post.lang == "ru") lang = Lang::ru;
-  else if (post.lang == "en") lang = Lang::en;
+  const Lang lang = post_lang(post, text_);
   last_lang_ = lang;
   hits_.clear();
   policy_.phrases.find(text_, lemmatizer_, hits_);
@@ -189,7 +200,9 @@ std::vector<Finding> Checker::check(const Post& post) {
     }
   const std::string_view channel = taxonomy::canonical_channel(post.channel);
   const bool press = post.reply_to ? answers_press(*post.reply_to, &press_outlets_) : addresses_press(post.text);
-  MatchContext ctx{post, text_, lemmatizer_, hits_, fired_, channel, post.is_reply(), press, spelling_suggestions_};
+  classifier_.done = false;
+  MatchContext ctx{post,    text_, lemmatizer_, hits_, fired_, channel, post.is_reply(), press, spelling_suggestions_,
+                   lang,    &classifier_};
   // the rules to run, in rule order: those that need no hit, and those with one
   std::sort(hit_rules_.begin(), hit_rules_.end());
   auto next_always = unconditional_.begin();

@@ -5,6 +5,7 @@
 
 #include "engine/finding.h"
 #include "engine/post.h"
+#include "match/classifier.h"
 #include "policy/policy.h"
 #include "text/analyzer.h"
 
@@ -49,6 +50,8 @@ class Checker {
  public:
   explicit Checker(const Policy& policy, const RuleOverrides& overrides = {});
   std::vector<Finding> check(const Post& post);
+  // The post's features as the classifier reads them (match/classifier.h): what its trainer learns from.
+  std::vector<std::string> classifier_features(const Post& post);
   // Whether rule i applies to the post (role, channel, language, reply context, enabled);
   // `press`: the post answers a journalist (answers_press of its reply_to, or, with no reply_to,
   // addresses_press of its own text).
@@ -71,6 +74,7 @@ class Checker {
   Lemmatizer lemmatizer_;
   Analyzer analyzer_;
   AnalyzedText text_;
+  ClassifierScratch classifier_;
   Lang last_lang_ = Lang::ru;
   std::vector<PhraseHit> hits_;
   std::vector<int> fired_;

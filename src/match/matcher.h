@@ -8,6 +8,7 @@
 
 #include "engine/finding.h"
 #include "engine/post.h"
+#include "match/classifier.h"
 #include "match/phrase_index.h"
 #include "policy/policy_error.h"
 #include "policy/rule.h"
@@ -27,6 +28,8 @@ struct MatchContext {
   bool is_reply;
   bool answers_press = false;  // the post answers a journalist (answers_press of its reply_to)
   bool spelling_suggestions = true;
+  Lang lang = Lang::ru;                       // the language the post is checked as
+  ClassifierScratch* classifier = nullptr;    // the model's scores, filled by the first rule that needs them
 
   bool fired(int pattern) const;
 };

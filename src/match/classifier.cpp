@@ -1,0 +1,256 @@
+// kind: classifier — a category's probability from the linear model of match/classifier.h.
+#include "match/classifier.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <mutex>
+
+#include "match/matcher.h"
+#include "policy/embedded.h"
+#include "text/utf8.h"
+
+namespace grabli {
+namespace {
+
+constexpr std::string_view kModelPath = "models/classifier.tsv";
+
+// FNV-1a over the pieces of a feature's name, so that no name is built to look one up.
+struct Hash {
+  std::uint64_t h = 1469598103934665603ull;
+  Hash& operator<<(std::string_view s) {
+    for (const unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return *this;
+  }
+};
+
+// The stem of a normalised word: a prefix, so it points into the post's normalised text. Russian
+// words keep 5 letters (enough to tell «виноват» from «винов…» and to join a word's forms);
+// English ones lose one common ending and keep 7 bytes; a number is only its length.
+std::string_view stem(std::string_view w, std::uint8_t flags) {
+  static constexpr std::string_view kDigits[] = {"<d1>", "<d2>", "<d3>", "<d4>", "<d5>", "<d6>"};
+  if (flags & kAllDigits) return kDigits[std::min<std::size_t>(w.size(), 6) - 1];
+  if (w.empty()) return w;
+  const auto first = utf8::decode(w, 0);
+  if (first.cp >= 0x400 && first.cp <= 0x4FF) {
+    std::size_t at = 0;
+    for (int n = 0; n < 5 && at < w.size(); ++n) at += utf8::decode(w, at).len;
+    return w.substr(0, at);
+  }
+  if (w.size() > 5)
+    for (const std::string_view end : {"ing", "ed", "es", "s", "ly"})
+      if (w.ends_with(end)) {
+        w.remove_suffix(end.size());
+        break;
+      }
+  if (w.size() <= 7) return w;
+  std::size_t at = 7;
+  while (at > 0 && (static_cast<unsigned char>(w[at]) & 0xC0) == 0x80) --at;  // whole characters
+  return w.substr(0, at);
+}
+
+// Calls f(hash, {pieces of the name}, start, end) for every feature of the post; a feature may
+// come more than once (the same word twice).
+template <class F>
+void for_each_feature(const Post& post, const AnalyzedText& text, Lang lang, F&& f) {
+  const std::uint32_t b0 = text.tokens.empty() ? 0 : text.tokens.front().start;
+  const std::uint32_t e0 = text.tokens.empty() ? 0 : text.tokens.front().end;
+  const std::string_view lang_name = lang == Lang::ru ? "ru" : "en";
+  f((Hash() << "lang:" << lang_name).h, {"lang:", lang_name, "", ""}, b0, e0);
+  if (!post.role.empty()) f((Hash() << "role:" << post.role).h, {"role:", post.role, "", ""}, b0, e0);
+  if (post.is_reply()) f((Hash() << "reply").h, {"reply", "", "", ""}, b0, e0);
+  std::string_view prev;
+  std::uint32_t prev_start = 0;
+  for (const auto& t : text.tokens) {
+    const std::string_view s = stem(text.norm_of(t), t.flags);
+    f((Hash() << "u:" << s).h, {"u:", s, "", ""}, t.start, t.end);
+    if (!prev.empty()) f((Hash() << "b:" << prev << "_" << s).h, {"b:", prev, "_", s}, prev_start, t.end);
+    prev = s;
+    prev_start = t.start;
+  }
+}
+
+using Pieces = std::array<std::string_view, 4>;
+
+}  // namespace
+
+float Classifier::probability(float logit) { return 1.0f / (1.0f + std::exp(-logit)); }
+
+int Classifier::category(std::string_view name) const {
+  for (std::size_t i = 0; i < categories_.size(); ++i)
+    if (categories_[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+std::optional<Classifier> Classifier::parse(std::string_view text, std::string& error) {
+  Classifier c;
+  std::size_t line_no = 0;
+  auto fail = [&](const std::string& what) {
+    error = "line " + std::to_string(line_no) + ": " + what;
+    return std::nullopt;
+  };
+  auto read_float = [](std::string_view s, float& v) {
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    return r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(v);
+  };
+  while (!text.empty()) {
+    ++line_no;
+    const auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const auto tab = line.find('\t');
+    if (tab == std::string_view::npos) return fail("expected a name, a tab and values");
+    const std::string_view name = line.substr(0, tab);
+    std::string_view rest = line.substr(tab + 1);
+    auto next = [&rest](char sep) {
+      const auto at = rest.find(sep);
+      const std::string_view item = rest.substr(0, at);
+      rest.remove_prefix(at == std::string_view::npos ? rest.size() : at + 1);
+      return item;
+    };
+    if (name == "categories") {
+      if (!c.categories_.empty()) return fail("a second 'categories' line");
+      while (!rest.empty()) c.categories_.emplace_back(next('\t'));
+      if (c.categories_.empty() || c.categories_.size() > 255) return fail("'categories' lists 1 to 255 names");
+      continue;
+    }
+    if (c.categories_.empty()) return fail("the first record must be 'categories'");
+    if (name == "bias") {
+      while (!rest.empty()) {
+        float v;
+        if (!read_float(next(' '), v)) return fail("a bias is not a number");
+        c.bias_.push_back(v);
+      }
+      if (c.bias_.size() != c.categories_.size()) return fail("'bias' needs one weight per category");
+      continue;
+    }
+    Hash h;
+    h << name;
+    if (!c.rows_.emplace(h.h, static_cast<std::uint32_t>(c.row_end_.size())).second)
+      return fail("feature '" + std::string(name) + "' again");
+    while (!rest.empty()) {
+      const std::string_view item = next(' ');
+      const auto colon = item.find(':');
+      unsigned index = 0;
+      float v;
+      const std::string_view is = item.substr(0, colon);
+      const auto r = std::from_chars(is.data(), is.data() + is.size(), index);
+      if (colon == std::string_view::npos || r.ec != std::errc() || r.ptr != is.data() + is.size() ||
+          index >= c.categories_.size() || !read_float(item.substr(colon + 1), v))
+        return fail("expected category:weight, got '" + std::string(item) + "'");
+      c.weights_.emplace_back(static_cast<std::uint16_t>(index), v);
+    }
+    c.row_end_.push_back(static_cast<std::uint32_t>(c.weights_.size()));
+  }
+  if (c.categories_.empty()) return fail("no 'categories' line");
+  if (c.bias_.empty()) return fail("no 'bias' line");
+  return c;
+}
+
+const Classifier* Classifier::shipped(std::string* error) {
+  static std::once_flag once;
+  static std::optional<Classifier> model;
+  static std::string why;
+  std::call_once(once, [] {
+    for (const auto& f : embedded_files())
+      if (f.path == kModelPath) {
+        model = parse(f.content, why);
+        if (!model) why = std::string(kModelPath) + ": " + why;
+        return;
+      }
+    why = "this build has no " + std::string(kModelPath);
+  });
+  if (!model && error) *error = why;
+  return model ? &*model : nullptr;
+}
+
+void Classifier::score(const Post& post, const AnalyzedText& text, Lang lang, ClassifierScratch& out) const {
+  const std::size_t n = categories_.size();
+  out.logit.assign(bias_.begin(), bias_.end());
+  out.best.assign(n, 0.0f);
+  out.where.assign(n, {0, 0});
+  out.seen.clear();
+  for_each_feature(post, text, lang, [&](std::uint64_t h, const Pieces&, std::uint32_t b, std::uint32_t e) {
+    const auto row = rows_.find(h);
+    if (row == rows_.end()) return;
+    // each feature counts once, as in training; a post has a few dozen known ones
+    for (const auto s : out.seen)
+      if (s == h) return;
+    out.seen.push_back(h);
+    const std::uint32_t first = row->second == 0 ? 0 : row_end_[row->second - 1];
+    for (auto i = first; i < row_end_[row->second]; ++i) {
+      const auto [cat, w] = weights_[i];
+      out.logit[cat] += w;
+      if (w > out.best[cat]) out.best[cat] = w, out.where[cat] = {b, e};
+    }
+  });
+  out.done = true;
+}
+
+std::vector<std::string> Classifier::feature_names(const Post& post, const AnalyzedText& text, Lang lang) {
+  std::vector<std::string> names;
+  std::vector<std::uint64_t> seen;
+  for_each_feature(post, text, lang, [&](std::uint64_t h, const Pieces& p, std::uint32_t, std::uint32_t) {
+    for (const auto s : seen)
+      if (s == h) return;
+    seen.push_back(h);
+    names.push_back(std::string(p[0]) + std::string(p[1]) + std::string(p[2]) + std::string(p[3]));
+  });
+  return names;
+}
+
+namespace {
+
+class ClassifierMatcher : public Matcher {
+ public:
+  ClassifierMatcher(const Classifier& model, int category, float threshold)
+      : model_(model), category_(category), threshold_(threshold) {}
+
+  void match(const MatchContext& ctx, const Rule& rule, std::vector<Finding>& out) const override {
+    if (!ctx.classifier || ctx.text.tokens.empty()) return;
+    if (!ctx.classifier->done) model_.score(ctx.post, ctx.text, ctx.lang, *ctx.classifier);
+    const float p = Classifier::probability(ctx.classifier->logit[category_]);
+    if (p < threshold_) return;
+    auto [b, e] = ctx.classifier->where[category_];
+    if (b == e) b = ctx.text.tokens.front().start, e = ctx.text.tokens.front().end;
+    auto f = make_finding(rule, b, e);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, " (model: %.2f)", p);
+    f.message += buf;
+    out.push_back(std::move(f));
+  }
+
+ private:
+  const Classifier& model_;
+  int category_;
+  float threshold_;
+};
+
+const KindRegistrar reg(
+    {"classifier", {"threshold"},
+     [](const YamlNode& n, Rule& r, PolicyBuilder& b) -> std::unique_ptr<Matcher> {
+       std::string why;
+       const Classifier* model = Classifier::shipped(&why);
+       if (!model) b.fail(n, "a classifier rule needs the shipped model: " + why);
+       const int category = model->category(r.category);
+       if (category < 0) b.fail(n, "the shipped model has no category '" + r.category + "'");
+       float threshold = 0.5f;
+       if (const auto t = n["threshold"]) {
+         double v = 0;
+         try {
+           v = t.as<double>();
+         } catch (const YamlError&) {
+           b.fail(t, "threshold must be a number");
+         }
+         if (!(v > 0 && v < 1)) b.fail(t, "a classifier's threshold is a probability between 0 and 1");
+         threshold = static_cast<float>(v);
+       }
+       return std::make_unique<ClassifierMatcher>(*model, category, threshold);
+     }});
+
+}  // namespace
+}  // namespace grabli
