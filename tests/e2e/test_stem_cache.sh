@@ -61,16 +61,17 @@ run "$GRABLI" check --no-color --policy "$WORK/pack" "$WORK/post.txt"
 [ "$OUT" = "$first" ] || fail "a broken cache line changed the answer: $OUT"
 grep -qP '^закупили\t' "$file" || fail "the broken cache was not written anew"
 
-# another policy keeps a file of its own: running it never grows (or slows) this policy's file
+# another policy keeps a file of its own: running it never grows (or slows) this policy's file. Its words
+# are in no shipped rule nor example (the build stems those, and a cache holds only what it missed).
 mkdir -p "$WORK/other"
-sed -e 's/pack: team/pack: other/' -e 's/закупили ананасы/продали бананы/' -e 's/закупим ананасы/продадим бананы/' \
+sed -e 's/pack: team/pack: other/' -e 's/закупили ананасы/засолили патиссоны/' -e 's/закупим ананасы/засолим патиссоны/' \
   "$WORK/pack/team.yaml" > "$WORK/other/other.yaml"
 before=$(cat "$file")
 run "$GRABLI" check --no-color --policy "$WORK/other" "$WORK/post.txt"
 expect_rc 0
 [ "$(ls "$cache"/stems-*.tsv | wc -l)" -eq 2 ] || fail "the second policy did not get a file of its own: $(ls "$cache")"
 [ "$(cat "$file")" = "$before" ] || fail "another policy's run changed this policy's cache"
-grep -qP '^продали\t' "$cache"/stems-*.tsv || fail "the second policy's words were not cached"
+grep -qP '^засолили\t' "$cache"/stems-*.tsv || fail "the second policy's words were not cached"
 
 # a word the policy no longer has is dropped from its file at the next run
 cp "$WORK/pack/team.yaml" "$WORK/team.yaml.orig"
