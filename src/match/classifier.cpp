@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 
 #include "match/matcher.h"
@@ -17,14 +18,33 @@ namespace {
 
 constexpr std::string_view kModelPath = "models/classifier.tsv";
 
-// FNV-1a over the pieces of a feature's name, so that no name is built to look one up.
-struct Hash {
+// A feature's key. A word's stem is hashed once (FNV-1a) and a stem pair combines the two hashes,
+// so a post costs one pass over its stems' bytes; the model's names are keyed the same way when
+// it is read ("u:STEM", "b:STEM STEM", anything else whole).
+std::uint64_t fnv(std::string_view s) {
   std::uint64_t h = 1469598103934665603ull;
-  Hash& operator<<(std::string_view s) {
-    for (const unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return *this;
-  }
-};
+  for (const unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+std::uint64_t mix(std::uint64_t h) {  // MurmurHash3's finaliser; never 0, the empty slot
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h ? h : 1;
+}
+std::uint64_t unigram_key(std::uint64_t stem) { return mix(stem ^ 0x75); }
+std::uint64_t bigram_key(std::uint64_t first, std::uint64_t second) { return mix(first * 0x9E3779B97F4A7C15ull + second); }
+std::uint64_t other_key(std::string_view name) { return mix(fnv(name) ^ 0x6d); }
+
+std::uint64_t key_of_name(std::string_view name) {
+  if (name.starts_with("u:")) return unigram_key(fnv(name.substr(2)));
+  if (name.starts_with("b:"))
+    if (const auto sp = name.find(' '); sp != std::string_view::npos)
+      return bigram_key(fnv(name.substr(2, sp - 2)), fnv(name.substr(sp + 1)));
+  return other_key(name);
+}
 
 // The stem of a normalised word: a prefix, so it points into the post's normalised text. Russian
 // words keep 5 letters (enough to tell «виноват» from «винов…» and to join a word's forms);
@@ -51,23 +71,34 @@ std::string_view stem(std::string_view w, std::uint8_t flags) {
   return w.substr(0, at);
 }
 
-// Calls f(hash, {pieces of the name}, start, end) for every feature of the post; a feature may
-// come more than once (the same word twice).
+// Calls f(key, {pieces of the name}, start, end) for every feature of the post; a feature may
+// come more than once (the same word twice). A stem pair's name is "b:" STEM " " STEM: a space is
+// in no word.
 template <class F>
 void for_each_feature(const Post& post, const AnalyzedText& text, Lang lang, F&& f) {
   const std::uint32_t b0 = text.tokens.empty() ? 0 : text.tokens.front().start;
   const std::uint32_t e0 = text.tokens.empty() ? 0 : text.tokens.front().end;
-  const std::string_view lang_name = lang == Lang::ru ? "ru" : "en";
-  f((Hash() << "lang:" << lang_name).h, {"lang:", lang_name, "", ""}, b0, e0);
-  if (!post.role.empty()) f((Hash() << "role:" << post.role).h, {"role:", post.role, "", ""}, b0, e0);
-  if (post.is_reply()) f((Hash() << "reply").h, {"reply", "", "", ""}, b0, e0);
+  const std::string_view lang_name = lang == Lang::ru ? "lang:ru" : "lang:en";
+  f(other_key(lang_name), {lang_name, "", "", ""}, b0, e0);
+  if (!post.role.empty()) {
+    char buf[64];
+    if (post.role.size() <= sizeof buf - 5) {
+      std::memcpy(buf, "role:", 5);
+      std::memcpy(buf + 5, post.role.data(), post.role.size());
+      f(other_key({buf, 5 + post.role.size()}), {"role:", post.role, "", ""}, b0, e0);
+    }
+  }
+  if (post.is_reply()) f(other_key("reply"), {"reply", "", "", ""}, b0, e0);
   std::string_view prev;
+  std::uint64_t prev_hash = 0;
   std::uint32_t prev_start = 0;
   for (const auto& t : text.tokens) {
     const std::string_view s = stem(text.norm_of(t), t.flags);
-    f((Hash() << "u:" << s).h, {"u:", s, "", ""}, t.start, t.end);
-    if (!prev.empty()) f((Hash() << "b:" << prev << "_" << s).h, {"b:", prev, "_", s}, prev_start, t.end);
+    const std::uint64_t h = fnv(s);
+    f(unigram_key(h), {"u:", s, "", ""}, t.start, t.end);
+    if (!prev.empty()) f(bigram_key(prev_hash, h), {"b:", prev, " ", s}, prev_start, t.end);
     prev = s;
+    prev_hash = h;
     prev_start = t.start;
   }
 }
@@ -86,6 +117,11 @@ int Classifier::category(std::string_view name) const {
 
 std::optional<Classifier> Classifier::parse(std::string_view text, std::string& error) {
   Classifier c;
+  std::size_t size = 16;  // twice the lines at least: a miss stops at an empty slot soon
+  for (const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1; size < 2 * lines;)
+    size *= 2;
+  c.keys_.assign(size, 0);
+  c.slot_row_.assign(size, 0);
   std::size_t line_no = 0;
   auto fail = [&](const std::string& what) {
     error = "line " + std::to_string(line_no) + ": " + what;
@@ -115,7 +151,8 @@ std::optional<Classifier> Classifier::parse(std::string_view text, std::string& 
     if (name == "categories") {
       if (!c.categories_.empty()) return fail("a second 'categories' line");
       while (!rest.empty()) c.categories_.emplace_back(next('\t'));
-      if (c.categories_.empty() || c.categories_.size() > 255) return fail("'categories' lists 1 to 255 names");
+      if (c.categories_.empty() || c.categories_.size() > kClassifierCategories)
+        return fail("'categories' lists 1 to " + std::to_string(kClassifierCategories) + " names");
       continue;
     }
     if (c.categories_.empty()) return fail("the first record must be 'categories'");
@@ -128,10 +165,10 @@ std::optional<Classifier> Classifier::parse(std::string_view text, std::string& 
       if (c.bias_.size() != c.categories_.size()) return fail("'bias' needs one weight per category");
       continue;
     }
-    Hash h;
-    h << name;
-    if (!c.rows_.emplace(h.h, static_cast<std::uint32_t>(c.row_end_.size())).second)
-      return fail("feature '" + std::string(name) + "' again");
+    if (!c.insert(key_of_name(name))) return fail("feature '" + std::string(name) + "' again");
+    c.slot_row_[c.slot_of_last_] = static_cast<std::uint32_t>(c.weights_.size());
+    c.weights_.emplace_back();
+    ++c.rows_;
     while (!rest.empty()) {
       const std::string_view item = next(' ');
       const auto colon = item.find(':');
@@ -142,9 +179,8 @@ std::optional<Classifier> Classifier::parse(std::string_view text, std::string& 
       if (colon == std::string_view::npos || r.ec != std::errc() || r.ptr != is.data() + is.size() ||
           index >= c.categories_.size() || !read_float(item.substr(colon + 1), v))
         return fail("expected category:weight, got '" + std::string(item) + "'");
-      c.weights_.emplace_back(static_cast<std::uint16_t>(index), v);
+      c.weights_.back().w[index] = v;
     }
-    c.row_end_.push_back(static_cast<std::uint32_t>(c.weights_.size()));
   }
   if (c.categories_.empty()) return fail("no 'categories' line");
   if (c.bias_.empty()) return fail("no 'bias' line");
@@ -168,25 +204,46 @@ const Classifier* Classifier::shipped(std::string* error) {
   return model ? &*model : nullptr;
 }
 
+bool Classifier::insert(std::uint64_t key) {
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+    if (keys_[i] == key) return false;
+    if (keys_[i] == 0) {
+      keys_[i] = key;
+      slot_of_last_ = i;
+      filter_[bit_a(key) >> 6] |= std::uint64_t{1} << (bit_a(key) & 63);
+      filter_[bit_b(key) >> 6] |= std::uint64_t{1} << (bit_b(key) & 63);
+      return true;
+    }
+  }
+}
+
+const float* Classifier::find(std::uint64_t key) const {
+  if (!maybe(key)) return nullptr;
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+    if (keys_[i] == key) return weights_[slot_row_[i]].w.data();
+    if (keys_[i] == 0) return nullptr;
+  }
+}
+
 void Classifier::score(const Post& post, const AnalyzedText& text, Lang lang, ClassifierScratch& out) const {
-  const std::size_t n = categories_.size();
-  out.logit.assign(bias_.begin(), bias_.end());
-  out.best.assign(n, 0.0f);
-  out.where.assign(n, {0, 0});
+  out.logit.fill(0.0f);
+  std::copy(bias_.begin(), bias_.end(), out.logit.begin());
   out.seen.clear();
-  for_each_feature(post, text, lang, [&](std::uint64_t h, const Pieces&, std::uint32_t b, std::uint32_t e) {
-    const auto row = rows_.find(h);
-    if (row == rows_.end()) return;
+  out.rows.clear();
+  out.spans.clear();
+  for_each_feature(post, text, lang, [&](std::uint64_t key, const Pieces&, std::uint32_t b, std::uint32_t e) {
+    const float* w = find(key);
+    if (!w) return;
     // each feature counts once, as in training; a post has a few dozen known ones
     for (const auto s : out.seen)
-      if (s == h) return;
-    out.seen.push_back(h);
-    const std::uint32_t first = row->second == 0 ? 0 : row_end_[row->second - 1];
-    for (auto i = first; i < row_end_[row->second]; ++i) {
-      const auto [cat, w] = weights_[i];
-      out.logit[cat] += w;
-      if (w > out.best[cat]) out.best[cat] = w, out.where[cat] = {b, e};
-    }
+      if (s == key) return;
+    out.seen.push_back(key);
+    out.rows.push_back(w);
+    out.spans.emplace_back(b, e);
+    // a whole row, padding included (zeros): a fixed count the compiler vectorises
+    for (std::size_t c = 0; c < kClassifierCategories; ++c) out.logit[c] += w[c];
   });
   out.done = true;
 }
@@ -215,7 +272,7 @@ class ClassifierMatcher : public Matcher {
     if (!ctx.classifier->done) model_.score(ctx.post, ctx.text, ctx.lang, *ctx.classifier);
     const float p = Classifier::probability(ctx.classifier->logit[category_]);
     if (p < threshold_) return;
-    auto [b, e] = ctx.classifier->where[category_];
+    auto [b, e] = ctx.classifier->where(category_);
     if (b == e) b = ctx.text.tokens.front().start, e = ctx.text.tokens.front().end;
     auto f = make_finding(rule, b, e);
     char buf[32];

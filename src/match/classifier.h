@@ -3,11 +3,11 @@
 // vector per category), trained offline on the labelled posts by scripts/train-classifier.py.
 // Phrase lists catch what their authors thought of; the model catches posts worded like the
 // labelled ones without sharing a phrase with them. `kind: classifier` rules read it.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -18,12 +18,22 @@ namespace grabli {
 
 // What the model computed for one post, shared by the classifier rules of that post (the checker
 // clears it for each post; the first rule that needs it fills it).
+inline constexpr std::size_t kClassifierCategories = 16;  // at most; a row of weights is one cache line
 struct ClassifierScratch {
   bool done = false;
-  std::vector<float> logit;                                    // by category index
-  std::vector<float> best;                                     // the largest weight of a feature present
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> where;  // its bytes in the original text
-  std::vector<std::uint64_t> seen;                             // feature hashes of the post
+  alignas(64) std::array<float, kClassifierCategories> logit{};  // by category index
+  std::vector<std::uint64_t> seen;                               // keys of the post's features the model has
+  std::vector<const float*> rows;                                // their weights
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;    // their bytes in the original text
+  // Where the feature that weighed most towards a category is; {0, 0} when none weighed for it.
+  // Asked only of a post that gets a finding, so the scoring loop need not track it.
+  std::pair<std::uint32_t, std::uint32_t> where(int category) const {
+    std::pair<std::uint32_t, std::uint32_t> at{0, 0};
+    float best = 0.0f;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (const float w = rows[i][category]; w > best) best = w, at = spans[i];
+    return at;
+  }
 };
 
 class Classifier {
@@ -32,7 +42,7 @@ class Classifier {
   // when the build has none or it does not parse (the error then says why).
   static const Classifier* shipped(std::string* error = nullptr);
   // The model's text format, one record per line ('#' starts a comment):
-  //   categories<TAB>name<TAB>name...     once, first
+  //   categories<TAB>name<TAB>name...     once, first; at most kClassifierCategories
   //   bias<TAB>w w w...                   one weight per category
   //   feature<TAB>index:w index:w...      weights that are not zero
   // Returns nullopt and sets `error` ("line N: what") on anything else.
@@ -40,7 +50,7 @@ class Classifier {
 
   int category(std::string_view name) const;  // -1 when the model has none
   const std::vector<std::string>& categories() const { return categories_; }
-  std::size_t features() const { return rows_.size(); }
+  std::size_t features() const { return rows_; }
 
   void score(const Post& post, const AnalyzedText& text, Lang lang, ClassifierScratch& out) const;
   static float probability(float logit);
@@ -51,9 +61,26 @@ class Classifier {
  private:
   std::vector<std::string> categories_;
   std::vector<float> bias_;
-  std::unordered_map<std::uint64_t, std::uint32_t> rows_;      // feature hash → first weight
-  std::vector<std::pair<std::uint16_t, float>> weights_;       // (category, weight) runs
-  std::vector<std::uint32_t> row_end_;                          // per row: end of its run
+  // Open addressing: a post's features are mostly not in the model, and a miss then reads one
+  // slot of `keys_` (0 = empty). A hit's weights are one row of `weights_`, a weight per category.
+  bool insert(std::uint64_t key);  // false when the key is there already
+  const float* find(std::uint64_t key) const;
+  // Two bits of 65 536 per key, 8 KiB that stay in the L1 cache: most of a post's features are
+  // not in the model, and the filter turns those away before a probe of `keys_` misses the cache.
+  std::array<std::uint64_t, 1024> filter_{};
+  static std::uint32_t bit_a(std::uint64_t key) { return static_cast<std::uint32_t>(key & 0xFFFF); }
+  static std::uint32_t bit_b(std::uint64_t key) { return static_cast<std::uint32_t>((key >> 16) & 0xFFFF); }
+  bool maybe(std::uint64_t key) const {
+    return (filter_[bit_a(key) >> 6] >> (bit_a(key) & 63) & 1) && (filter_[bit_b(key) >> 6] >> (bit_b(key) & 63) & 1);
+  }
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> slot_row_;
+  struct alignas(64) Row {
+    std::array<float, kClassifierCategories> w{};
+  };
+  std::vector<Row> weights_;
+  std::size_t rows_ = 0;
+  std::size_t slot_of_last_ = 0;  // where insert() put its key
 };
 
 }  // namespace grabli
