@@ -125,6 +125,8 @@ bool company_mailbox(std::string_view email) {
       "complaints", "customerservice", "customercare", "helpdesk", "enquiries", "inquiries", "bookings",
       "booking", "reservations", "compliance", "marketing", "news", "newsroom", "webmaster", "admin", "hotline",
       "payments", "claims", "b2b", "b2c", "corporate", "business", "wholesale", "opt", "tender",
+      // a clinic's or a hotel's desks: "email records@brightsmile.co.uk"
+      "records", "reception", "appointments", "admissions", "frontdesk", "concierge", "events",
       // where customers report fraud: "forward it to phishing@…"
       "phishing", "abuse", "security", "fraud", "antifraud", "spam", "report", "scam"});
   for (auto r : kRoles)

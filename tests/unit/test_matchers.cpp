@@ -281,6 +281,7 @@ TEST_CASE("pii: phones, cards with Luhn, e-mails, toll-free and company mailboxe
   CHECK_FALSE(fires(*p, "forward it to phishing@harbormart.com and delete it"));  // where fraud is reported
   CHECK(fires(*p, "your address billy@example.co.uk"));
   CHECK_FALSE(fires(*p, "email guestcare@harborview.com or quality@clinic.ru"));
+  CHECK_FALSE(fires(*p, "ask at reception or email records@brightsmile.co.uk"));
   CHECK(fires(*p, "her address macarena.lopez@gmail.com"));
   // the UK's freephone and 03 numbers belong to organisations; its mobiles and 01/02 numbers do not
   CHECK_FALSE(fires(*p, "call us on 0345 600 1234"));
