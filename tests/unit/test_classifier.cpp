@@ -80,6 +80,15 @@ TEST_CASE("classifier: the model text format, and errors that name the line") {
   CHECK(text.substr(s.where(1).first, s.where(1).second - s.where(1).first) == "виноваты");  // its strongest word
   CHECK(Classifier::probability(s.logit[1]) > 0.9f);
 
+  // weights as the trainer writes them ("%.3f") and as any other decimal notation
+  {
+    const auto w = Classifier::parse("categories\ta\tb\nbias\t-1.250 0.5\nu:вы\t0:2.125 1:-3\nu:сами\t0:1e-1 1:.5\n", why);
+    REQUIRE(w);
+    ClassifierScratch ws;
+    w->score(p, t, Lang::ru, ws);
+    CHECK(ws.logit[0] == Approx(-1.25 + 2.125 + 0.1));
+    CHECK(ws.logit[1] == Approx(0.5 - 3 + 0.5));
+  }
   for (const auto& [bad, line] : std::vector<std::pair<std::string, std::string>>{
            {"bias\t1\n", "line 1: the first record must be 'categories'"},
            {"categories\ta\nbias\t1 2\n", "line 2: 'bias' needs one weight per category"},
