@@ -11,12 +11,17 @@ using grabli::test::errors_of;
 using grabli::test::policy_from;
 
 namespace {
-std::vector<std::string> features_of(const std::string& text, const std::string& role = "", bool reply = false) {
+// The analyser's reading of `text`, which must outlive the result (it points into it).
+AnalyzedText analysed(const std::string& text) {
   static const KeyTable keys;
-  Lemmatizer lem(keys, DictionaryPaths{});
-  Analyzer a(lem);
+  static Lemmatizer lem(keys, DictionaryPaths{});
+  static Analyzer a(lem);
   AnalyzedText t;
   a.analyze(text, t, false);
+  return t;
+}
+std::vector<std::string> features_of(const std::string& text, const std::string& role = "", bool reply = false) {
+  const AnalyzedText t = analysed(text);
   Post p;
   p.text = text;
   p.role = role;
@@ -64,12 +69,8 @@ TEST_CASE("classifier: the model text format, and errors that name the line") {
   CHECK(m->category("profanity") == -1);
   CHECK(m->features() == 2);
 
-  static const KeyTable keys;
-  Lemmatizer lem(keys, DictionaryPaths{});
-  Analyzer a(lem);
-  AnalyzedText t;
   const std::string text = "Вы сами виноваты, вы сами виноваты";
-  a.analyze(text, t, false);
+  const AnalyzedText t = analysed(text);
   Post p;
   p.text = text;
   ClassifierScratch s;
