@@ -6,6 +6,7 @@
 #include "cli/app.h"
 #include "cli/limit_options.h"
 #include "engine/checker.h"
+#include "input/record.h"
 #include "report/result.h"
 
 namespace po = boost::program_options;
@@ -82,8 +83,8 @@ Post example_post(const Rule& r, const RuleExample& e) {
 }
 
 // `rules features FILE.jsonl...`: each post's classifier features, one JSON line per post
-// ({"id", "features"}), for scripts/train-classifier.py. Posts as `audit` reads JSONL: id, text,
-// role, channel, lang, reply_to (a string or {"text"}).
+// ({"id", "features"}), for scripts/train-classifier.py. The files are read by audit's JSONL
+// reader; a record it cannot read is an error (the trainer must see every post).
 int rules_features(const Setup& s, const std::vector<std::string>& files) {
   if (files.empty()) {
     std::cerr << "grabli rules features: give one or more JSONL files of posts\n";
@@ -96,27 +97,19 @@ int rules_features(const Setup& s, const std::vector<std::string>& files) {
       std::cerr << "grabli rules features: cannot read " << file << "\n";
       return kExitError;
     }
-    std::string line;
-    for (std::size_t n = 1; std::getline(in, line); ++n) {
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      Post p;
-      try {
-        const auto j = nlohmann::json::parse(line);
-        auto str = [&j](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
-        p.id = j.contains("id") && !j["id"].is_string() ? j["id"].dump() : str("id");
-        p.text = str("text"), p.role = str("role"), p.channel = str("channel"), p.lang = str("lang");
-        if (j.contains("reply_to")) {
-          const auto& r = j["reply_to"];
-          if (r.is_string()) p.reply_to = r.get<std::string>();
-          else if (r.is_object() && r.contains("text") && r["text"].is_string()) p.reply_to = r["text"].get<std::string>();
-        }
-      } catch (const nlohmann::json::exception& e) {
-        std::cerr << file << ":" << n << ":1: not a JSON record: " << e.what() << "\n";
-        return kExitError;
+    bool ok = true;
+    const auto status = make_reader(InputFormat::jsonl, in, file)->read([&](InputRecord&& r) {
+      if (!r.error.empty()) {
+        std::string_view why = r.error;  // "line N: …": the line is in front already
+        if (const auto colon = why.find(": "); why.starts_with("line ") && colon != why.npos) why.remove_prefix(colon + 2);
+        std::cerr << file << ":" << r.line << ":1: not a JSON record of a post: " << why << "\n";
+        return ok = false;
       }
-      nlohmann::json out = {{"id", p.id}, {"features", checker.classifier_features(p)}};
-      std::cout << dump_json(out) << "\n";
-    }
+      std::cout << dump_json({{"id", r.post.id}, {"features", checker.classifier_features(r.post)}}) << "\n";
+      return true;
+    });
+    if (!status.fatal.empty()) std::cerr << file << ": " << status.fatal << "\n";
+    if (!ok || !status.fatal.empty()) return kExitError;
   }
   return kExitClean;
 }

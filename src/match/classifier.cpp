@@ -21,8 +21,7 @@ constexpr std::string_view kModelPath = "models/classifier.tsv";
 // A feature's key. A word's stem is hashed once (FNV-1a) and a stem pair combines the two hashes,
 // so a post costs one pass over its stems' bytes; the model's names are keyed the same way when
 // it is read ("u:STEM", "b:STEM STEM", anything else whole).
-std::uint64_t fnv(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
+std::uint64_t fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) {  // h: the bytes before s
   for (const unsigned char c : s) h = (h ^ c) * 1099511628211ull;
   return h;
 }
@@ -36,7 +35,8 @@ std::uint64_t mix(std::uint64_t h) {  // MurmurHash3's finaliser; never 0, the e
 }
 std::uint64_t unigram_key(std::uint64_t stem) { return mix(stem ^ 0x75); }
 std::uint64_t bigram_key(std::uint64_t first, std::uint64_t second) { return mix(first * 0x9E3779B97F4A7C15ull + second); }
-std::uint64_t other_key(std::string_view name) { return mix(fnv(name) ^ 0x6d); }
+// a name of two pieces ("role:" and the role) keys as the two written together
+std::uint64_t other_key(std::string_view name, std::string_view more = {}) { return mix(fnv(more, fnv(name)) ^ 0x6d); }
 
 std::uint64_t key_of_name(std::string_view name) {
   if (name.starts_with("u:")) return unigram_key(fnv(name.substr(2)));
@@ -80,14 +80,7 @@ void for_each_feature(const Post& post, const AnalyzedText& text, Lang lang, F&&
   const std::uint32_t e0 = text.tokens.empty() ? 0 : text.tokens.front().end;
   const std::string_view lang_name = lang == Lang::ru ? "lang:ru" : "lang:en";
   f(other_key(lang_name), {lang_name, "", "", ""}, b0, e0);
-  if (!post.role.empty()) {
-    char buf[64];
-    if (post.role.size() <= sizeof buf - 5) {
-      std::memcpy(buf, "role:", 5);
-      std::memcpy(buf + 5, post.role.data(), post.role.size());
-      f(other_key({buf, 5 + post.role.size()}), {"role:", post.role, "", ""}, b0, e0);
-    }
-  }
+  if (!post.role.empty()) f(other_key("role:", post.role), {"role:", post.role, "", ""}, b0, e0);
   if (post.is_reply()) f(other_key("reply"), {"reply", "", "", ""}, b0, e0);
   std::string_view prev;
   std::uint64_t prev_hash = 0;
@@ -200,10 +193,9 @@ std::optional<Classifier> Classifier::parse(std::string_view text, std::string& 
       if (c.bias_.size() != c.categories_.size()) return fail("'bias' needs one weight per category");
       continue;
     }
-    if (!c.insert(key_of_name(name))) return fail("feature '" + std::string(name) + "' again");
-    c.slot_row_[c.slot_of_last_] = static_cast<std::uint32_t>(c.weights_.size());
+    if (!c.insert(key_of_name(name), static_cast<std::uint32_t>(c.weights_.size())))
+      return fail("feature '" + std::string(name) + "' again");
     c.weights_.emplace_back();
-    ++c.rows_;
     while (!rest.empty()) {
       const std::string_view item = next(' ');
       const auto colon = item.find(':');
@@ -239,13 +231,13 @@ const Classifier* Classifier::shipped(std::string* error) {
   return model ? &*model : nullptr;
 }
 
-bool Classifier::insert(std::uint64_t key) {
+bool Classifier::insert(std::uint64_t key, std::uint32_t row) {
   const std::size_t mask = keys_.size() - 1;
   for (std::size_t i = key & mask;; i = (i + 1) & mask) {
     if (keys_[i] == key) return false;
     if (keys_[i] == 0) {
       keys_[i] = key;
-      slot_of_last_ = i;
+      slot_row_[i] = row;
       filter_[bit_a(key) >> 6] |= std::uint64_t{1} << (bit_a(key) & 63);
       filter_[bit_b(key) >> 6] |= std::uint64_t{1} << (bit_b(key) & 63);
       return true;

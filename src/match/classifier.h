@@ -50,7 +50,7 @@ class Classifier {
 
   int category(std::string_view name) const;  // -1 when the model has none
   const std::vector<std::string>& categories() const { return categories_; }
-  std::size_t features() const { return rows_; }
+  std::size_t features() const { return weights_.size(); }
 
   void score(const Post& post, const AnalyzedText& text, Lang lang, ClassifierScratch& out) const;
   static float probability(float logit);
@@ -63,7 +63,7 @@ class Classifier {
   std::vector<float> bias_;
   // Open addressing: a post's features are mostly not in the model, and a miss then reads one
   // slot of `keys_` (0 = empty). A hit's weights are one row of `weights_`, a weight per category.
-  bool insert(std::uint64_t key);  // false when the key is there already
+  bool insert(std::uint64_t key, std::uint32_t row);  // false when the key is there already
   const float* find(std::uint64_t key) const;
   // Two bits of 65 536 per key, 8 KiB that stay in the L1 cache: most of a post's features are
   // not in the model, and the filter turns those away before a probe of `keys_` misses the cache.
@@ -79,8 +79,6 @@ class Classifier {
     std::array<float, kClassifierCategories> w{};
   };
   std::vector<Row> weights_;
-  std::size_t rows_ = 0;
-  std::size_t slot_of_last_ = 0;  // where insert() put its key
 };
 
 }  // namespace grabli
